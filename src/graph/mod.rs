@@ -1,0 +1,255 @@
+//! The role graph: the pack's types, reading packs, validating them, and a petgraph
+//! index over roles and transitions that the planner walks.
+
+pub mod model;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod source;
+pub mod validate;
+
+pub use model::*;
+pub use validate::{validate_pack, PackProblem, ProblemKind, MAX_TRANSITION_MONTHS};
+
+use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
+use std::collections::HashMap;
+use std::fmt;
+
+/// The bundled NHS pack as compact JSON, compiled from `data/` by the build script.
+pub const BUNDLED_PACK_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/pack.json"));
+
+/// Why a pack could not be loaded into a [`RoleGraph`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The bytes are not a pack in the expected format.
+    Format(String),
+    /// The pack parsed but failed validation.
+    Invalid(Vec<PackProblem>),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Format(message) => write!(f, "the role data could not be read: {message}"),
+            LoadError::Invalid(problems) => {
+                write!(f, "the role data has {} problem(s)", problems.len())?;
+                if let Some(first) = problems.first() {
+                    write!(f, "; the first is {first}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Parses the bundled pack without validating it (for tools and tests that check it).
+pub fn bundled_pack_data() -> Result<Pack, LoadError> {
+    serde_json::from_str(BUNDLED_PACK_JSON).map_err(|error| LoadError::Format(error.to_string()))
+}
+
+/// Loads and validates the bundled NHS pack.
+pub fn bundled_graph() -> Result<RoleGraph, LoadError> {
+    RoleGraph::new(bundled_pack_data()?)
+}
+
+/// A validated pack with an index for walking it: roles are nodes, transitions are edges.
+///
+/// Node weights are positions in [`Pack::roles`], edge weights positions in
+/// [`Pack::transitions`], so the graph and the pack never disagree.
+#[derive(Debug, Clone)]
+pub struct RoleGraph {
+    pack: Pack,
+    graph: DiGraph<usize, usize>,
+    nodes: HashMap<RoleId, NodeIndex>,
+    competencies: HashMap<CompetencyId, usize>,
+    opportunities: HashMap<OpportunityId, usize>,
+}
+
+impl PartialEq for RoleGraph {
+    fn eq(&self, other: &Self) -> bool {
+        self.pack == other.pack
+    }
+}
+
+impl RoleGraph {
+    /// Validates a pack and indexes it; a pack with any problem is refused with them all.
+    pub fn new(pack: Pack) -> Result<Self, LoadError> {
+        let problems = validate_pack(&pack);
+        if !problems.is_empty() {
+            return Err(LoadError::Invalid(problems));
+        }
+        Ok(Self::index(pack))
+    }
+
+    /// Indexes a pack that the caller knows to have no dangling ids (generated graphs in
+    /// benchmarks and property tests, which may break shape rules such as dead ends).
+    /// Transitions naming unknown roles are skipped rather than trusted.
+    pub fn new_unchecked(pack: Pack) -> Self {
+        Self::index(pack)
+    }
+
+    fn index(pack: Pack) -> Self {
+        let mut graph = DiGraph::with_capacity(pack.roles.len(), pack.transitions.len());
+        let mut nodes = HashMap::with_capacity(pack.roles.len());
+        for (position, role) in pack.roles.iter().enumerate() {
+            let node = graph.add_node(position);
+            nodes.entry(role.id.clone()).or_insert(node);
+        }
+        for (position, transition) in pack.transitions.iter().enumerate() {
+            if let (Some(&from), Some(&to)) =
+                (nodes.get(&transition.from), nodes.get(&transition.to))
+            {
+                graph.add_edge(from, to, position);
+            }
+        }
+        let competencies = pack
+            .competencies
+            .iter()
+            .enumerate()
+            .map(|(position, c)| (c.id.clone(), position))
+            .collect();
+        let opportunities = pack
+            .opportunities
+            .iter()
+            .enumerate()
+            .map(|(position, o)| (o.id.clone(), position))
+            .collect();
+        RoleGraph {
+            pack,
+            graph,
+            nodes,
+            competencies,
+            opportunities,
+        }
+    }
+
+    /// The pack behind the graph.
+    pub fn pack(&self) -> &Pack {
+        &self.pack
+    }
+
+    /// Facts about the pack.
+    pub fn info(&self) -> &PackInfo {
+        &self.pack.info
+    }
+
+    /// Every role, in pack order.
+    pub fn roles(&self) -> &[Role] {
+        &self.pack.roles
+    }
+
+    /// Every transition, in pack order.
+    pub fn transitions(&self) -> &[Transition] {
+        &self.pack.transitions
+    }
+
+    /// A role by id.
+    pub fn role(&self, id: &RoleId) -> Option<&Role> {
+        self.nodes
+            .get(id)
+            .map(|&node| &self.pack.roles[self.graph[node]])
+    }
+
+    /// A competency by id.
+    pub fn competency(&self, id: &CompetencyId) -> Option<&Competency> {
+        self.competencies
+            .get(id)
+            .map(|&position| &self.pack.competencies[position])
+    }
+
+    /// A development opportunity by id.
+    pub fn opportunity(&self, id: &OpportunityId) -> Option<&Opportunity> {
+        self.opportunities
+            .get(id)
+            .map(|&position| &self.pack.opportunities[position])
+    }
+
+    /// The transition from one role straight to another, if there is one.
+    pub fn transition(&self, from: &RoleId, to: &RoleId) -> Option<&Transition> {
+        let (&a, &b) = (self.nodes.get(from)?, self.nodes.get(to)?);
+        self.graph
+            .find_edge(a, b)
+            .map(|edge| &self.pack.transitions[self.graph[edge]])
+    }
+
+    /// Moves into a role ("ways in"), in pack order.
+    pub fn ways_in(&self, id: &RoleId) -> Vec<&Transition> {
+        self.edges_of(id, petgraph::Direction::Incoming)
+    }
+
+    /// Moves out of a role ("ways on"), in pack order.
+    pub fn ways_on(&self, id: &RoleId) -> Vec<&Transition> {
+        self.edges_of(id, petgraph::Direction::Outgoing)
+    }
+
+    fn edges_of(&self, id: &RoleId, direction: petgraph::Direction) -> Vec<&Transition> {
+        let Some(&node) = self.nodes.get(id) else {
+            return Vec::new();
+        };
+        let mut positions: Vec<usize> = self
+            .graph
+            .edges_directed(node, direction)
+            .map(|edge| *edge.weight())
+            .collect();
+        positions.sort_unstable();
+        positions
+            .into_iter()
+            .map(|position| &self.pack.transitions[position])
+            .collect()
+    }
+
+    /// The petgraph index, for the planner.
+    pub fn petgraph(&self) -> &DiGraph<usize, usize> {
+        &self.graph
+    }
+
+    /// The node of a role, for the planner.
+    pub fn node(&self, id: &RoleId) -> Option<NodeIndex> {
+        self.nodes.get(id).copied()
+    }
+
+    /// The role at a node.
+    pub fn role_at(&self, node: NodeIndex) -> &Role {
+        &self.pack.roles[self.graph[node]]
+    }
+
+    /// The transition on an edge.
+    pub fn transition_at(&self, edge: EdgeIndex) -> &Transition {
+        &self.pack.transitions[self.graph[edge]]
+    }
+
+    /// Where a role id that is no longer in the pack went, if the migration map knows.
+    pub fn migration(&self, old: &RoleId) -> Option<&RoleMigration> {
+        self.pack.migrations.iter().find(|m| &m.old == old)
+    }
+
+    /// Roles whose title or other titles contain the query, ignoring case; best matches
+    /// (title starts with the query) first, then by title.
+    pub fn search_roles(&self, query: &str) -> Vec<&Role> {
+        let needle = query.trim().to_lowercase();
+        let mut matches: Vec<(u8, &Role)> = self
+            .pack
+            .roles
+            .iter()
+            .filter_map(|role| {
+                let title = role.title.to_lowercase();
+                if needle.is_empty() {
+                    Some((2, role))
+                } else if title.starts_with(&needle) {
+                    Some((0, role))
+                } else if title.contains(&needle)
+                    || role
+                        .also_known_as
+                        .iter()
+                        .any(|other| other.to_lowercase().contains(&needle))
+                {
+                    Some((1, role))
+                } else {
+                    None
+                }
+            })
+            .collect();
+        matches.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.title.cmp(&b.1.title)));
+        matches.into_iter().map(|(_, role)| role).collect()
+    }
+}

@@ -1,0 +1,719 @@
+//! The role pack's data types: roles, transitions between them, competencies and
+//! development opportunities, exactly as a pack author writes them.
+//!
+//! This file depends only on `serde` (and `schemars` off the web), because the build
+//! script includes it directly to compile the bundled pack. Keep it that way: no
+//! `crate::` paths in here.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+macro_rules! slug_id {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+        #[serde(transparent)]
+        pub struct $name(pub String);
+
+        impl $name {
+            /// Makes an id from a slug such as `digital-nurse`.
+            pub fn new(slug: impl Into<String>) -> Self {
+                Self(slug.into())
+            }
+
+            /// The slug as text.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(slug: &str) -> Self {
+                Self(slug.to_owned())
+            }
+        }
+    };
+}
+
+slug_id!(
+    /// Stable identifier of a role, a lower-case slug such as `chief-nursing-information-officer`.
+    /// Ids are kept forever: renames and removals go into the pack's migration map.
+    RoleId
+);
+slug_id!(
+    /// Stable identifier of a competency, such as `data-visualisation`.
+    CompetencyId
+);
+slug_id!(
+    /// Stable identifier of a development opportunity, such as `topol-digital-fellowship`.
+    OpportunityId
+);
+
+/// The career family a role belongs to; used for grouping, filtering and map rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    /// Registered clinical professions people start from: nursing, midwifery, AHPs, pharmacy, medicine.
+    ClinicalPractice,
+    /// Administration, clerical, health records and support work.
+    Administration,
+    /// Graduates, school leavers, apprentices and people changing career.
+    EarlyCareers,
+    /// Clinical informatics and digital clinical leadership.
+    ClinicalInformatics,
+    /// Data, analytics, clinical coding and information governance.
+    DataAnalytics,
+    /// Technology, engineering and IT operations.
+    Technology,
+    /// Cyber security.
+    CyberSecurity,
+    /// Product, delivery, business analysis, user-centred design and programme offices.
+    ProductDelivery,
+    /// Senior digital leadership: heads of, directors and chief officers.
+    Leadership,
+}
+
+impl Family {
+    /// Every family in display order (the order of rows on the role map).
+    pub const ALL: [Family; 9] = [
+        Family::ClinicalPractice,
+        Family::Administration,
+        Family::EarlyCareers,
+        Family::ClinicalInformatics,
+        Family::DataAnalytics,
+        Family::Technology,
+        Family::CyberSecurity,
+        Family::ProductDelivery,
+        Family::Leadership,
+    ];
+
+    /// The family's name as people read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Family::ClinicalPractice => "Clinical practice",
+            Family::Administration => "Administration and support",
+            Family::EarlyCareers => "Early careers and career changers",
+            Family::ClinicalInformatics => "Clinical informatics",
+            Family::DataAnalytics => "Data and analytics",
+            Family::Technology => "Technology and engineering",
+            Family::CyberSecurity => "Cyber security",
+            Family::ProductDelivery => "Product, delivery and design",
+            Family::Leadership => "Digital leadership",
+        }
+    }
+
+    /// The slug used in data files and URLs.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Family::ClinicalPractice => "clinical-practice",
+            Family::Administration => "administration",
+            Family::EarlyCareers => "early-careers",
+            Family::ClinicalInformatics => "clinical-informatics",
+            Family::DataAnalytics => "data-analytics",
+            Family::Technology => "technology",
+            Family::CyberSecurity => "cyber-security",
+            Family::ProductDelivery => "product-delivery",
+            Family::Leadership => "leadership",
+        }
+    }
+
+    /// Reads a family from its slug.
+    pub fn from_slug(slug: &str) -> Option<Family> {
+        Family::ALL.into_iter().find(|family| family.slug() == slug)
+    }
+}
+
+/// A pay grade: an Agenda for Change band, a medical contract, or very senior manager pay.
+///
+/// Bands are ordered from 2 up to 9 and then very senior manager. Medical contracts sit
+/// outside that scale; they order after everything so that sorting is total, but a band
+/// ceiling never excludes them (see [`Band::within_ceiling`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Band {
+    /// Agenda for Change band 2.
+    B2,
+    /// Agenda for Change band 3.
+    B3,
+    /// Agenda for Change band 4.
+    B4,
+    /// Agenda for Change band 5.
+    B5,
+    /// Agenda for Change band 6.
+    B6,
+    /// Agenda for Change band 7.
+    B7,
+    /// Agenda for Change band 8a.
+    B8a,
+    /// Agenda for Change band 8b.
+    B8b,
+    /// Agenda for Change band 8c.
+    B8c,
+    /// Agenda for Change band 8d.
+    B8d,
+    /// Agenda for Change band 9.
+    B9,
+    /// Very senior manager pay, set locally (board-level roles).
+    VerySeniorManager,
+    /// Paid on a medical or dental contract, not Agenda for Change.
+    MedicalContract,
+}
+
+impl Band {
+    /// Every band, lowest first.
+    pub const ALL: [Band; 13] = [
+        Band::B2,
+        Band::B3,
+        Band::B4,
+        Band::B5,
+        Band::B6,
+        Band::B7,
+        Band::B8a,
+        Band::B8b,
+        Band::B8c,
+        Band::B8d,
+        Band::B9,
+        Band::VerySeniorManager,
+        Band::MedicalContract,
+    ];
+
+    /// The short code used in data files: `2` to `9`, `8a` to `8d`, `vsm`, `medical`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Band::B2 => "2",
+            Band::B3 => "3",
+            Band::B4 => "4",
+            Band::B5 => "5",
+            Band::B6 => "6",
+            Band::B7 => "7",
+            Band::B8a => "8a",
+            Band::B8b => "8b",
+            Band::B8c => "8c",
+            Band::B8d => "8d",
+            Band::B9 => "9",
+            Band::VerySeniorManager => "vsm",
+            Band::MedicalContract => "medical",
+        }
+    }
+
+    /// How people read the band: "Band 8a", "Very senior manager", "Medical contract".
+    pub fn label(self) -> String {
+        match self {
+            Band::VerySeniorManager => "Very senior manager".to_owned(),
+            Band::MedicalContract => "Medical contract".to_owned(),
+            other => format!("Band {}", other.code()),
+        }
+    }
+
+    /// Whether a role at this band stays within a ceiling the user chose.
+    /// Medical contracts are not on the Agenda for Change scale, so no ceiling excludes them.
+    pub fn within_ceiling(self, ceiling: Band) -> bool {
+        self == Band::MedicalContract || self <= ceiling
+    }
+}
+
+impl fmt::Display for Band {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.label())
+    }
+}
+
+impl FromStr for Band {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let code = text.trim().to_ascii_lowercase();
+        Band::ALL
+            .into_iter()
+            .find(|band| band.code() == code)
+            .ok_or_else(|| {
+                format!("`{text}` is not a band: use 2 to 9, 8a to 8d, `vsm` or `medical`")
+            })
+    }
+}
+
+impl Serialize for Band {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for Band {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+/// The pay range a role is usually advertised at, lowest band first.
+///
+/// Written in data files as `"6"`, `"6-7"`, `"8b-8d"`, `"9-vsm"` or `"medical"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct BandRange {
+    /// The lowest band the role is usually advertised at.
+    pub min: Band,
+    /// The highest band the role is usually advertised at.
+    pub max: Band,
+}
+
+impl BandRange {
+    /// Whether the range runs from a lower band up to a higher one (never downwards, and
+    /// never mixing a medical contract with Agenda for Change bands).
+    pub fn is_ordered(&self) -> bool {
+        let medical = (
+            self.min == Band::MedicalContract,
+            self.max == Band::MedicalContract,
+        );
+        match medical {
+            (true, true) => true,
+            (false, false) => self.min <= self.max,
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for BandRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.min == self.max {
+            write!(f, "{}", self.min.label())
+        } else if self.max == Band::VerySeniorManager {
+            write!(f, "{} to very senior manager", self.min.label())
+        } else {
+            write!(f, "Bands {} to {}", self.min.code(), self.max.code())
+        }
+    }
+}
+
+impl FromStr for BandRange {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.split_once('-') {
+            Some((low, high)) => Ok(BandRange {
+                min: low.parse()?,
+                max: high.parse()?,
+            }),
+            None => {
+                let band: Band = text.parse()?;
+                Ok(BandRange {
+                    min: band,
+                    max: band,
+                })
+            }
+        }
+    }
+}
+
+impl Serialize for BandRange {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.min == self.max {
+            serializer.serialize_str(self.min.code())
+        } else {
+            serializer.serialize_str(&format!("{}-{}", self.min.code(), self.max.code()))
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for BandRange {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for BandRange {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "BandRange".into()
+    }
+
+    fn json_schema(_generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "description": "A band or a range of bands: \"6\", \"6-7\", \"8b-8d\", \"9-vsm\", \"medical\"",
+            "pattern": "^(2|3|4|5|6|7|8a|8b|8c|8d|9|vsm|medical)(-(2|3|4|5|6|7|8a|8b|8c|8d|9|vsm|medical))?$"
+        })
+    }
+}
+
+/// How well a fact is backed, so users can tell a sourced fact from an informed estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Evidence {
+    /// Stated directly in a published source.
+    Sourced,
+    /// Derived from an NHS Employers national job profile or a national framework that fits.
+    Derived,
+    /// An informed assumption by the pack's authors, not stated in any source found.
+    Assumed,
+}
+
+impl Evidence {
+    /// Short label shown on cards.
+    pub fn label(self) -> &'static str {
+        match self {
+            Evidence::Sourced => "Sourced",
+            Evidence::Derived => "Derived from a national profile",
+            Evidence::Assumed => "Informed estimate",
+        }
+    }
+
+    /// What the grade means, in a sentence.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Evidence::Sourced => "A published source states this directly.",
+            Evidence::Derived => {
+                "Worked out from an NHS Employers national job profile or a national framework that fits the role; no source states it outright."
+            }
+            Evidence::Assumed => {
+                "Our informed estimate where no source was found. Check it against current job adverts before relying on it."
+            }
+        }
+    }
+}
+
+/// The public framework a competency comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum Framework {
+    /// Government Digital and Data Profession Capability Framework (DDaT).
+    Ddat,
+    /// Faculty of Clinical Informatics core competency framework (domain names only).
+    FciCcf,
+    /// Health and Care Digital Capabilities Framework (digital literacy domains).
+    HeeDcf,
+    /// AI and Digital Healthcare Technologies Capability Framework.
+    AiDht,
+    /// National Competency Framework for Data Professionals in Health and Care.
+    Ncf,
+    /// Clinical risk management standards DCB0129 and DCB0160.
+    Dcb,
+    /// Professional registration and body requirements (FEDIP, BCS, FCI, AphA).
+    Professional,
+    /// NHS context the pack's authors describe in their own words.
+    NhsContext,
+}
+
+impl Framework {
+    /// The framework's name as people read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Framework::Ddat => "Government Digital and Data Capability Framework",
+            Framework::FciCcf => "Faculty of Clinical Informatics core competency framework",
+            Framework::HeeDcf => "Health and Care Digital Capabilities Framework",
+            Framework::AiDht => "AI and Digital Healthcare Technologies Capability Framework",
+            Framework::Ncf => "National Competency Framework for Data Professionals",
+            Framework::Dcb => "Clinical risk management standards DCB0129 and DCB0160",
+            Framework::Professional => "Professional registration and membership",
+            Framework::NhsContext => "NHS working context",
+        }
+    }
+}
+
+/// A capability a person can hold, and that roles need and transitions build.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Competency {
+    /// Stable id.
+    pub id: CompetencyId,
+    /// Short name, e.g. "Data visualisation".
+    pub name: String,
+    /// The framework it is drawn from.
+    pub framework: Framework,
+    /// One or two sentences, in the pack authors' own words.
+    pub summary: String,
+    /// File the item was read from (set by the loader, never written to the bundle).
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub origin: Option<String>,
+}
+
+/// What kind of development a development opportunity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum OpportunityKind {
+    /// A leadership development programme.
+    LeadershipProgramme,
+    /// A fellowship or scholarship.
+    Fellowship,
+    /// A graduate scheme.
+    GraduateScheme,
+    /// An apprenticeship standard.
+    Apprenticeship,
+    /// Professional registration.
+    Registration,
+    /// Membership of a professional body.
+    Membership,
+    /// A professional network or community.
+    Network,
+    /// A mentoring programme.
+    Mentoring,
+    /// A bursary or funding scheme.
+    Bursary,
+    /// A course or formal training.
+    Training,
+    /// Learning people do on their own.
+    SelfDirected,
+}
+
+impl OpportunityKind {
+    /// The kind's name as people read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            OpportunityKind::LeadershipProgramme => "Leadership programme",
+            OpportunityKind::Fellowship => "Fellowship or scholarship",
+            OpportunityKind::GraduateScheme => "Graduate scheme",
+            OpportunityKind::Apprenticeship => "Apprenticeship",
+            OpportunityKind::Registration => "Professional registration",
+            OpportunityKind::Membership => "Membership",
+            OpportunityKind::Network => "Network",
+            OpportunityKind::Mentoring => "Mentoring",
+            OpportunityKind::Bursary => "Bursary",
+            OpportunityKind::Training => "Training",
+            OpportunityKind::SelfDirected => "Self-directed learning",
+        }
+    }
+}
+
+/// A programme, qualification, membership or other development that helps people move on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Opportunity {
+    /// Stable id.
+    pub id: OpportunityId,
+    /// Its name.
+    pub title: String,
+    /// What kind of development it is.
+    pub kind: OpportunityKind,
+    /// Who it is for, including eligibility where public.
+    pub for_whom: String,
+    /// How long it takes, as people would say it ("12 months part-time").
+    pub length: String,
+    /// Cost or funding where public; absent where unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<String>,
+    /// Apprenticeship level (2 to 7), for apprenticeships.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<u8>,
+    /// Competencies that completing it builds; completing it counts them as held.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub develops: Vec<CompetencyId>,
+    /// Summary in the pack authors' own words.
+    pub summary: String,
+    /// Web addresses of the sources.
+    pub sources: Vec<String>,
+    /// File the item was read from (set by the loader, never written to the bundle).
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub origin: Option<String>,
+}
+
+/// A job people hold or aim for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Role {
+    /// Stable id.
+    pub id: RoleId,
+    /// The title most used in the NHS.
+    pub title: String,
+    /// Other titles the role goes by, searched as well as the title.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_known_as: Vec<String>,
+    /// Its career family.
+    pub family: Family,
+    /// The bands it is usually advertised at.
+    pub bands: BandRange,
+    /// How well the band range is backed.
+    pub evidence: Evidence,
+    /// True for roles people start from (nurse, administrator, graduate and so on).
+    #[serde(default)]
+    pub entry: bool,
+    /// True for senior roles where a career path may end, so having no ways on is fine.
+    #[serde(default)]
+    pub senior_terminal: bool,
+    /// True where the role needs current registration with a regulated health or care
+    /// profession (for example a clinical safety officer).
+    #[serde(default)]
+    pub requires_registration: bool,
+    /// True where holding the role means the person is a registered clinician.
+    #[serde(default)]
+    pub registered_clinician: bool,
+    /// What the role is for, in the pack authors' own words.
+    pub summary: String,
+    /// Typical responsibilities.
+    #[serde(default)]
+    pub responsibilities: Vec<String>,
+    /// What someone needs before they can be appointed.
+    #[serde(default)]
+    pub entry_requirements: Vec<String>,
+    /// Competencies the role needs.
+    #[serde(default)]
+    pub competencies: Vec<CompetencyId>,
+    /// Web addresses of the sources.
+    pub sources: Vec<String>,
+    /// File the item was read from (set by the loader, never written to the bundle).
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub origin: Option<String>,
+}
+
+/// A typical time range in whole months, shortest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(from = "[u16; 2]", into = "[u16; 2]")]
+pub struct Months {
+    /// The shortest typical time.
+    pub min: u16,
+    /// The longest typical time.
+    pub max: u16,
+}
+
+impl From<[u16; 2]> for Months {
+    fn from([min, max]: [u16; 2]) -> Self {
+        Months { min, max }
+    }
+}
+
+impl From<Months> for [u16; 2] {
+    fn from(months: Months) -> Self {
+        [months.min, months.max]
+    }
+}
+
+impl fmt::Display for Months {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&describe_month_range(self.min, self.max))
+    }
+}
+
+/// Writes a month range the way people say it: "6 to 12 months", "1 to 2 years".
+pub fn describe_month_range(min: u16, max: u16) -> String {
+    let in_years = min % 12 == 0 && max % 12 == 0 && min > 0;
+    let (low, high, unit) = if in_years {
+        (min / 12, max / 12, "year")
+    } else {
+        (min, max, "month")
+    };
+    let plural = if high == 1 { "" } else { "s" };
+    if low == high {
+        format!("{high} {unit}{plural}")
+    } else {
+        format!("{low} to {high} {unit}{plural}")
+    }
+}
+
+/// A move from one role to another that people really make (or plausibly can).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Transition {
+    /// The role moved from.
+    pub from: RoleId,
+    /// The role moved to.
+    pub to: RoleId,
+    /// Competencies to gain for the move.
+    #[serde(default)]
+    pub gain: Vec<CompetencyId>,
+    /// Development opportunities that help.
+    #[serde(default)]
+    pub opportunities: Vec<OpportunityId>,
+    /// Typical time the move takes, in months.
+    pub months: Months,
+    /// How well the move is backed.
+    pub evidence: Evidence,
+    /// Web addresses of the sources.
+    pub sources: Vec<String>,
+    /// A note for users, in the pack authors' own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// File the item was read from (set by the loader, never written to the bundle).
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub origin: Option<String>,
+}
+
+/// A role id that was renamed or removed, so plans saved against older data still open.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RoleMigration {
+    /// The id that is no longer in the pack.
+    pub old: RoleId,
+    /// The id that replaces it, or none when the role was removed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub new: Option<RoleId>,
+    /// The data version in which the change was made.
+    pub since: String,
+    /// Why, in a sentence users will see.
+    pub note: String,
+}
+
+/// Facts about the pack as a whole.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PackInfo {
+    /// Stable id of the pack, e.g. `nhs-england-digital`.
+    pub id: String,
+    /// Its name.
+    pub title: String,
+    /// Version of the data, `YYYY.MM.N`.
+    pub data_version: String,
+    /// The date the facts were last checked, `YYYY-MM-DD`.
+    pub checked: String,
+    /// What the pack is and how to read it.
+    pub summary: String,
+    /// Licence of the pack's own text.
+    pub licence: String,
+    /// Licences and attributions of the public material it draws on.
+    #[serde(default)]
+    pub acknowledgements: Vec<String>,
+    /// The main sources, as web addresses with a title.
+    #[serde(default)]
+    pub key_sources: Vec<KeySource>,
+}
+
+/// A titled source listed on the About the data page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct KeySource {
+    /// What the source is.
+    pub title: String,
+    /// Its web address.
+    pub url: String,
+}
+
+/// A whole role pack: everything the planner and the app know about careers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    /// Facts about the pack.
+    pub info: PackInfo,
+    /// Every role.
+    pub roles: Vec<Role>,
+    /// Every transition.
+    pub transitions: Vec<Transition>,
+    /// Every competency.
+    pub competencies: Vec<Competency>,
+    /// Every development opportunity.
+    pub opportunities: Vec<Opportunity>,
+    /// Renamed and removed role ids.
+    #[serde(default)]
+    pub migrations: Vec<RoleMigration>,
+}

@@ -1,0 +1,496 @@
+//! The one pack validator, used by the tests, the `foothold check` command and the app
+//! when it loads a pack. Every problem names the file, the item and the fix.
+
+use super::model::{BandRange, Pack, RoleId};
+use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
+use std::fmt;
+
+/// The longest typical time a single transition may claim, in months (ten years).
+pub const MAX_TRANSITION_MONTHS: u16 = 120;
+
+/// What kind of fault a pack problem is, so tests and tools can match on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ProblemKind {
+    /// Two items of the same kind share an id.
+    DuplicateId,
+    /// An item refers to a role, competency or opportunity that is not in the pack.
+    UnknownId,
+    /// A transition goes from a role to the same role.
+    SelfLoop,
+    /// Two transitions join the same pair of roles in the same direction.
+    DuplicateTransition,
+    /// A band range runs downwards or mixes a medical contract with bands.
+    ImpossibleBands,
+    /// A time range runs downwards, is empty, or is longer than ten years.
+    ImpossibleTime,
+    /// An item has no source, or a source that is not a web address.
+    MissingSource,
+    /// A required text (title, summary, name) is empty.
+    MissingText,
+    /// An id is not a lower-case slug.
+    BadId,
+    /// A role cannot be reached from any entry role.
+    Unreachable,
+    /// A role that is not a senior terminal role has no way on.
+    DeadEnd,
+    /// The pack has no entry roles at all.
+    NoEntryRoles,
+    /// A migration entry is inconsistent with the pack.
+    BadMigration,
+}
+
+/// One thing wrong with a pack, said so that a pack author can fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackProblem {
+    /// What kind of fault it is.
+    pub kind: ProblemKind,
+    /// The source file the item came from, where known.
+    pub file: Option<String>,
+    /// The item, e.g. "role `digital-nurse`" or "transition `a` → `b`".
+    pub item: String,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl fmt::Display for PackProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.file {
+            Some(file) => write!(f, "{file}: {}: {}", self.item, self.message),
+            None => write!(f, "{}: {}", self.item, self.message),
+        }
+    }
+}
+
+fn is_slug(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Suggests the closest known id to an unknown one, for "did you mean" hints.
+fn closest<'a>(unknown: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    known
+        .map(|candidate| (edit_distance(unknown, candidate), candidate))
+        .filter(|(distance, candidate)| *distance <= (candidate.len() / 3).max(2))
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            current.push(
+                (previous[j] + cost)
+                    .min(previous[j + 1] + 1)
+                    .min(current[j] + 1),
+            );
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+struct Checker {
+    problems: Vec<PackProblem>,
+}
+
+impl Checker {
+    fn report(&mut self, kind: ProblemKind, file: &Option<String>, item: String, message: String) {
+        self.problems.push(PackProblem {
+            kind,
+            file: file.clone(),
+            item,
+            message,
+        });
+    }
+
+    fn check_sources(&mut self, file: &Option<String>, item: &str, sources: &[String]) {
+        if sources.is_empty() {
+            self.report(
+                ProblemKind::MissingSource,
+                file,
+                item.to_owned(),
+                "has no sources: add at least one web address to `sources`".to_owned(),
+            );
+        }
+        for source in sources {
+            if !source.starts_with("https://") && !source.starts_with("http://") {
+                self.report(
+                    ProblemKind::MissingSource,
+                    file,
+                    item.to_owned(),
+                    format!("source `{source}` is not a web address: write it as https://…"),
+                );
+            }
+        }
+    }
+
+    fn check_text(&mut self, file: &Option<String>, item: &str, field: &str, text: &str) {
+        if text.trim().is_empty() {
+            self.report(
+                ProblemKind::MissingText,
+                file,
+                item.to_owned(),
+                format!("`{field}` is empty: write a short {field}"),
+            );
+        }
+    }
+
+    fn check_id(&mut self, file: &Option<String>, item: &str, id: &str) {
+        if !is_slug(id) {
+            self.report(
+                ProblemKind::BadId,
+                file,
+                item.to_owned(),
+                "id must be a lower-case slug of letters, digits and single hyphens, e.g. `digital-nurse`"
+                    .to_owned(),
+            );
+        }
+    }
+}
+
+fn check_unknown<'a>(
+    checker: &mut Checker,
+    file: &Option<String>,
+    item: &str,
+    what: &str,
+    field: &str,
+    id: &str,
+    known: &BTreeSet<&'a str>,
+) {
+    if !known.contains(id) {
+        let hint = match closest(id, known.iter().copied()) {
+            Some(near) => format!(": did you mean `{near}`?"),
+            None => format!(": add the {what} or correct `{field}`"),
+        };
+        checker.report(
+            ProblemKind::UnknownId,
+            file,
+            item.to_owned(),
+            format!("`{field}` names unknown {what} `{id}`{hint}"),
+        );
+    }
+}
+
+fn duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut seen = HashSet::new();
+    let mut repeated = Vec::new();
+    for id in ids {
+        if !seen.insert(id) && !repeated.contains(&id) {
+            repeated.push(id);
+        }
+    }
+    repeated
+}
+
+/// Checks a whole pack and returns every problem found; an empty list means it is valid.
+///
+/// ```
+/// use foothold::graph::{validate_pack, ProblemKind};
+/// let mut pack = foothold::graph::bundled_pack_data().expect("the bundled pack parses");
+/// assert!(validate_pack(&pack).is_empty());
+/// let first = pack.transitions[0].clone();
+/// pack.transitions.push(first);
+/// assert_eq!(validate_pack(&pack)[0].kind, ProblemKind::DuplicateTransition);
+/// ```
+pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
+    let mut checker = Checker {
+        problems: Vec::new(),
+    };
+    let none = None;
+
+    // Ids: well formed and unique within their kind.
+    for role in &pack.roles {
+        checker.check_id(
+            &role.origin,
+            &format!("role `{}`", role.id),
+            role.id.as_str(),
+        );
+        checker.check_text(
+            &role.origin,
+            &format!("role `{}`", role.id),
+            "title",
+            &role.title,
+        );
+        checker.check_text(
+            &role.origin,
+            &format!("role `{}`", role.id),
+            "summary",
+            &role.summary,
+        );
+        checker.check_sources(&role.origin, &format!("role `{}`", role.id), &role.sources);
+        if !role.bands.is_ordered() {
+            checker.report(
+                ProblemKind::ImpossibleBands,
+                &role.origin,
+                format!("role `{}`", role.id),
+                format!(
+                    "band range `{}` is impossible: write the lower band first, and do not mix `medical` with bands",
+                    band_code(&role.bands)
+                ),
+            );
+        }
+    }
+    for id in duplicates(pack.roles.iter().map(|role| role.id.as_str())) {
+        let file = pack
+            .roles
+            .iter()
+            .rev()
+            .find(|role| role.id.as_str() == id)
+            .and_then(|role| role.origin.clone());
+        checker.report(
+            ProblemKind::DuplicateId,
+            &file,
+            format!("role `{id}`"),
+            "the id is used by more than one role: give each role its own id".to_owned(),
+        );
+    }
+    for competency in &pack.competencies {
+        let item = format!("competency `{}`", competency.id);
+        checker.check_id(&competency.origin, &item, competency.id.as_str());
+        checker.check_text(&competency.origin, &item, "name", &competency.name);
+    }
+    for id in duplicates(pack.competencies.iter().map(|c| c.id.as_str())) {
+        checker.report(
+            ProblemKind::DuplicateId,
+            &Some("competencies.toml".to_owned()),
+            format!("competency `{id}`"),
+            "the id is used by more than one competency: merge them or rename one".to_owned(),
+        );
+    }
+    for opportunity in &pack.opportunities {
+        let item = format!("opportunity `{}`", opportunity.id);
+        checker.check_id(&opportunity.origin, &item, opportunity.id.as_str());
+        checker.check_text(&opportunity.origin, &item, "title", &opportunity.title);
+        checker.check_sources(&opportunity.origin, &item, &opportunity.sources);
+    }
+    for id in duplicates(pack.opportunities.iter().map(|o| o.id.as_str())) {
+        checker.report(
+            ProblemKind::DuplicateId,
+            &Some("opportunities.toml".to_owned()),
+            format!("opportunity `{id}`"),
+            "the id is used by more than one opportunity: merge them or rename one".to_owned(),
+        );
+    }
+
+    let role_ids: BTreeSet<&str> = pack.roles.iter().map(|r| r.id.as_str()).collect();
+    let competency_ids: BTreeSet<&str> = pack.competencies.iter().map(|c| c.id.as_str()).collect();
+    let opportunity_ids: BTreeSet<&str> =
+        pack.opportunities.iter().map(|o| o.id.as_str()).collect();
+
+    for role in &pack.roles {
+        let item = format!("role `{}`", role.id);
+        for competency in &role.competencies {
+            check_unknown(
+                &mut checker,
+                &role.origin,
+                &item,
+                "competency",
+                "competencies",
+                competency.as_str(),
+                &competency_ids,
+            );
+        }
+    }
+    for opportunity in &pack.opportunities {
+        let item = format!("opportunity `{}`", opportunity.id);
+        for competency in &opportunity.develops {
+            check_unknown(
+                &mut checker,
+                &opportunity.origin,
+                &item,
+                "competency",
+                "develops",
+                competency.as_str(),
+                &competency_ids,
+            );
+        }
+    }
+
+    // Transitions.
+    let mut pairs = HashSet::new();
+    for transition in &pack.transitions {
+        let item = format!("transition `{}` → `{}`", transition.from, transition.to);
+        let file = &transition.origin;
+        check_unknown(
+            &mut checker,
+            file,
+            &item,
+            "role",
+            "from",
+            transition.from.as_str(),
+            &role_ids,
+        );
+        check_unknown(
+            &mut checker,
+            file,
+            &item,
+            "role",
+            "to",
+            transition.to.as_str(),
+            &role_ids,
+        );
+        if transition.from == transition.to {
+            checker.report(
+                ProblemKind::SelfLoop,
+                file,
+                item.clone(),
+                "goes from a role to itself: remove it or point `to` at another role".to_owned(),
+            );
+        }
+        if !pairs.insert((transition.from.as_str(), transition.to.as_str())) {
+            checker.report(
+                ProblemKind::DuplicateTransition,
+                file,
+                item.clone(),
+                "the same move is listed twice: merge the two transitions into one".to_owned(),
+            );
+        }
+        let months = transition.months;
+        if months.min > months.max {
+            checker.report(
+                ProblemKind::ImpossibleTime,
+                file,
+                item.clone(),
+                format!(
+                    "`months = [{}, {}]` runs downwards: write the shorter time first",
+                    months.min, months.max
+                ),
+            );
+        } else if months.max == 0 {
+            checker.report(
+                ProblemKind::ImpossibleTime,
+                file,
+                item.clone(),
+                "`months = [0, 0]` says the move takes no time: give the longest typical time"
+                    .to_owned(),
+            );
+        } else if months.max > MAX_TRANSITION_MONTHS {
+            checker.report(
+                ProblemKind::ImpossibleTime,
+                file,
+                item.clone(),
+                format!(
+                    "`months` goes up to {} months; one move may take at most {MAX_TRANSITION_MONTHS}: split it into steps",
+                    months.max
+                ),
+            );
+        }
+        checker.check_sources(file, &item, &transition.sources);
+        for competency in &transition.gain {
+            check_unknown(
+                &mut checker,
+                file,
+                &item,
+                "competency",
+                "gain",
+                competency.as_str(),
+                &competency_ids,
+            );
+        }
+        for opportunity in &transition.opportunities {
+            check_unknown(
+                &mut checker,
+                file,
+                &item,
+                "opportunity",
+                "opportunities",
+                opportunity.as_str(),
+                &opportunity_ids,
+            );
+        }
+    }
+
+    // Shape of the graph: reachability from entry roles and dead ends.
+    let entries: Vec<&RoleId> = pack
+        .roles
+        .iter()
+        .filter(|r| r.entry)
+        .map(|r| &r.id)
+        .collect();
+    if entries.is_empty() && !pack.roles.is_empty() {
+        checker.report(
+            ProblemKind::NoEntryRoles,
+            &none,
+            "the pack".to_owned(),
+            "has no entry roles: mark the roles people start from with `entry = true`".to_owned(),
+        );
+    }
+    let mut next: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for transition in &pack.transitions {
+        next.entry(transition.from.as_str())
+            .or_default()
+            .push(transition.to.as_str());
+    }
+    let mut reached: HashSet<&str> = entries.iter().map(|id| id.as_str()).collect();
+    let mut queue: VecDeque<&str> = reached.iter().copied().collect();
+    while let Some(role) = queue.pop_front() {
+        for &to in next.get(role).map(Vec::as_slice).unwrap_or_default() {
+            if reached.insert(to) {
+                queue.push_back(to);
+            }
+        }
+    }
+    if !entries.is_empty() {
+        for role in &pack.roles {
+            if !reached.contains(role.id.as_str()) {
+                checker.report(
+                    ProblemKind::Unreachable,
+                    &role.origin,
+                    format!("role `{}`", role.id),
+                    "cannot be reached from any entry role: add a transition into it".to_owned(),
+                );
+            }
+        }
+    }
+    for role in &pack.roles {
+        if !role.senior_terminal && !next.contains_key(role.id.as_str()) {
+            checker.report(
+                ProblemKind::DeadEnd,
+                &role.origin,
+                format!("role `{}`", role.id),
+                "has no ways on: add a transition out of it, or mark it `senior_terminal = true` if careers end there"
+                    .to_owned(),
+            );
+        }
+    }
+
+    // Migrations must point away from ids that are gone, to ids that exist.
+    for migration in &pack.migrations {
+        let item = format!("migration of `{}`", migration.old);
+        let file = Some("migrations.toml".to_owned());
+        if role_ids.contains(migration.old.as_str()) {
+            checker.report(
+                ProblemKind::BadMigration,
+                &file,
+                item.clone(),
+                "the old id is still a role in the pack: ids are kept forever, so remove the migration or the role"
+                    .to_owned(),
+            );
+        }
+        if let Some(new) = &migration.new {
+            if !role_ids.contains(new.as_str()) {
+                checker.report(
+                    ProblemKind::BadMigration,
+                    &file,
+                    item,
+                    format!("`new` names unknown role `{new}`: point it at a role in the pack"),
+                );
+            }
+        }
+    }
+
+    checker.problems
+}
+
+fn band_code(bands: &BandRange) -> String {
+    format!("{}-{}", bands.min.code(), bands.max.code())
+}

@@ -1,0 +1,74 @@
+//! Route planning over the role graph: the best route under an objective, loopless
+//! alternatives (Yen's algorithm), constraints, personalisation by what the user already
+//! holds, explanations of each step, exploring what is reachable, and "no route" answers
+//! with reasons.
+//!
+//! Every function here is a plain function of its inputs, so it is deterministic and
+//! can be tested and benchmarked natively.
+
+use crate::graph::{Band, CompetencyId, OpportunityId, RoleId};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// What "best" means when ranking routes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Objective {
+    /// Shortest typical time, personalised by what the user holds (the default).
+    #[default]
+    ShortestTime,
+    /// Fewest moves between roles.
+    FewestSteps,
+    /// Fewest competencies still to gain.
+    FewestNewCompetencies,
+}
+
+/// Limits on which routes are acceptable.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Constraints {
+    /// Roles the route must not pass through (the start and target are never avoided).
+    #[serde(default)]
+    pub avoid: BTreeSet<RoleId>,
+    /// A role the route must pass through.
+    #[serde(default)]
+    pub via: Option<RoleId>,
+    /// No role on the route may start above this band (medical contracts are exempt).
+    #[serde(default)]
+    pub band_ceiling: Option<Band>,
+    /// Use only transitions whose evidence grade is "sourced".
+    #[serde(default)]
+    pub sourced_only: bool,
+}
+
+/// What the user already has: competencies held and development completed.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SelfAssessment {
+    /// Competencies the user holds.
+    #[serde(default)]
+    pub held: BTreeSet<CompetencyId>,
+    /// Development opportunities the user has completed (their `develops` count as held).
+    #[serde(default)]
+    pub completed: BTreeSet<OpportunityId>,
+}
+
+/// A request for routes from one role to another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RouteQuery {
+    /// Where the user is now.
+    pub from: RoleId,
+    /// Where the user wants to get to.
+    pub to: RoleId,
+    /// How routes are ranked.
+    #[serde(default)]
+    pub objective: Objective,
+    /// How many routes to return, best first: 1 to [`MAX_ROUTES`].
+    pub routes: usize,
+    /// Limits on acceptable routes.
+    #[serde(default)]
+    pub constraints: Constraints,
+}
+
+/// The default number of routes to offer.
+pub const DEFAULT_ROUTES: usize = 3;
+/// The most routes one query may ask for.
+pub const MAX_ROUTES: usize = 10;

@@ -1,0 +1,9 @@
+//! The yew app: renders state and turns user actions into `Action`s.
+
+use yew::prelude::*;
+
+/// The root component.
+#[function_component(App)]
+pub fn app() -> Html {
+    html! { <main><h1>{ "Foothold" }</h1></main> }
+}
