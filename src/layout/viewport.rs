@@ -136,6 +136,16 @@ impl Viewport {
         .clamped()
     }
 
+    /// The same view over a map of another size (the map grows when a route adds its
+    /// markers), keeping the corner and zoom where the new size allows.
+    pub fn with_content(self, content: Size) -> Viewport {
+        Viewport {
+            content: content.or(self.content),
+            ..self
+        }
+        .clamped()
+    }
+
     /// Zooms by `factor` (above 1 zooms in) keeping the map point under `focus` (a screen
     /// point) where it is, as a pinch or a mouse wheel should.
     pub fn zoomed(self, factor: f64, focus: Point) -> Viewport {

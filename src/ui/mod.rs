@@ -1,6 +1,8 @@
 //! The yew app: renders state and turns user actions into `Action`s.
 
+pub mod components;
 pub mod context;
+pub mod pages;
 pub mod routes;
 
 use yew::prelude::*;
