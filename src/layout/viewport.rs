@@ -13,7 +13,7 @@ pub const MAX_SCALE: f64 = 3.0;
 /// How much one press of "Zoom in" or "Zoom out" changes the zoom.
 pub const ZOOM_STEP: f64 = 1.25;
 /// The smallest zoom used when framing a route, so its titles stay readable.
-pub const FRAME_MIN_SCALE: f64 = 0.6;
+pub const FRAME_MIN_SCALE: f64 = 0.8;
 /// Space kept around a box brought into view, in map units.
 pub const REVEAL_MARGIN: f64 = 16.0;
 /// The screen size assumed before the real one is measured (a small phone).

@@ -485,8 +485,10 @@ fn node_link(node: &MapNode, events: &NodeEvents) -> Html {
         let navigator = events.navigator.clone();
         let gestures = events.gestures.clone();
         Callback::from(move |event: MouseEvent| {
-            // The click that ends a drag is not a choice of role.
-            if gestures.borrow().dragged {
+            // The click that ends a drag is not a choice of role; a click from the
+            // keyboard (detail 0) always is, whatever the last drag was.
+            let dragged = std::mem::take(&mut gestures.borrow_mut().dragged);
+            if dragged && event.detail() != 0 {
                 event.prevent_default();
                 return;
             }
@@ -517,6 +519,8 @@ fn node_link(node: &MapNode, events: &NodeEvents) -> Html {
         )
     };
     let title_count = node.title_lines.len();
+    // Each line ends with a space so the box's text reads as words, not "supportworker",
+    // to anything that joins the lines (and matches the link's accessible name).
     let name = node.accessible_name();
     html! {
         <a class={classes!("fh-map-node", node.highlighted.then_some("fh-map-node--route"))}
@@ -527,10 +531,10 @@ fn node_link(node: &MapNode, events: &NodeEvents) -> Html {
                 x={format!("{:.1}", node.x)} y={format!("{:.1}", node.y)}
                 width={format!("{:.1}", node.w)} height={format!("{:.1}", node.h)} />
             { for node.title_lines.iter().enumerate().map(|(index, line)| html! {
-                <text class="fh-map-node__title" x={text_x.clone()} y={baseline(index)}>{ line }</text>
+                <text class="fh-map-node__title" x={text_x.clone()} y={baseline(index)}>{ format!("{line} ") }</text>
             }) }
             <text class="fh-map-node__band" x={text_x.clone()} y={baseline(title_count)}>
-                { &node.band_label }
+                { format!("{} ", node.band_label) }
             </text>
             if let Some(step) = node.route_step {
                 <text class="fh-map-node__route" x={text_x.clone()} y={baseline(title_count + 1)}>

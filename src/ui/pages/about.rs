@@ -2,7 +2,7 @@
 //! evidence grades mean, how much it holds, where it comes from and under what licence,
 //! and the promise that nothing the user enters leaves their device.
 
-use super::role::link_text;
+use super::role::{evidence_tag, link_text};
 use crate::graph::{Evidence, RoleGraph};
 use crate::ui::context::use_graph;
 use yew::prelude::*;
@@ -66,23 +66,23 @@ pub fn about_page() -> Html {
             <h1 class="fh-page__title" tabindex="-1">{ "About the data" }</h1>
             <p class="fh-lead">{ &info.summary }</p>
 
-            <dl class="fh-facts fh-about__version">
-                <div class="fh-facts__row">
-                    <dt>{ "Data" }</dt>
-                    <dd>{ &info.title }</dd>
+            <dl class="fh-summary-list fh-about__version">
+                <div class="fh-summary-list__row">
+                    <dt class="fh-summary-list__key">{ "Data" }</dt>
+                    <dd class="fh-summary-list__value">{ &info.title }</dd>
                 </div>
-                <div class="fh-facts__row">
-                    <dt>{ "Data version" }</dt>
-                    <dd>{ &info.data_version }</dd>
+                <div class="fh-summary-list__row">
+                    <dt class="fh-summary-list__key">{ "Data version" }</dt>
+                    <dd class="fh-summary-list__value">{ &info.data_version }</dd>
                 </div>
-                <div class="fh-facts__row">
-                    <dt>{ "Facts last checked" }</dt>
-                    <dd>{ &info.checked }</dd>
+                <div class="fh-summary-list__row">
+                    <dt class="fh-summary-list__key">{ "Facts last checked" }</dt>
+                    <dd class="fh-summary-list__value">{ &info.checked }</dd>
                 </div>
             </dl>
 
             <div class="fh-inset">
-                <h2 class="fh-inset__heading">{ "Your data stays on this device" }</h2>
+                <h2 class="fh-heading-m">{ "Your data stays on this device" }</h2>
                 <p>
                     { "Foothold runs entirely in your browser. Your plans, notes and anything you tell it about yourself are kept on this device only. Nothing is sent to a server, and there is no account or tracking." }
                 </p>
@@ -96,7 +96,7 @@ pub fn about_page() -> Html {
                         let (roles, moves) = evidence_counts(&graph, grade);
                         html! {
                             <div class="fh-evidence-grades__item">
-                                <dt class="fh-evidence-grades__grade">{ grade.label() }</dt>
+                                <dt class="fh-evidence-grades__grade">{ evidence_tag(grade) }</dt>
                                 <dd>
                                     <p>{ grade.meaning() }</p>
                                     <p class="fh-hint">{ format!(
@@ -128,7 +128,7 @@ pub fn about_page() -> Html {
                 <section class="fh-section" aria-labelledby="about-sources">
                     <h2 id="about-sources">{ "Key sources" }</h2>
                     <p class="fh-hint">{ "These are external websites. They open only if you choose to follow them." }</p>
-                    <ul class="fh-list fh-sources">
+                    <ul class="fh-sources">
                         { for info.key_sources.iter().map(|source| html! {
                             <li>
                                 <a class="fh-external-link" href={source.url.clone()} rel="noopener noreferrer">
@@ -145,7 +145,7 @@ pub fn about_page() -> Html {
                 <h2 id="about-licence">{ "Licence and acknowledgements" }</h2>
                 <p>{ format!("The data's own text is published under the {} licence.", info.licence) }</p>
                 if !info.acknowledgements.is_empty() {
-                    <ul class="fh-list fh-list--bullet">
+                    <ul>
                         { for info.acknowledgements.iter().map(|line| html! { <li>{ line }</li> }) }
                     </ul>
                 }

@@ -3,6 +3,7 @@
 //! (`#/roles?q=cnio&family=clinical-informatics`), so the back button from a role page
 //! returns to the same list and a filtered list can be bookmarked or shared.
 
+use super::role::evidence_tag;
 use crate::graph::{Band, Family, Role, RoleGraph};
 use crate::ui::context::use_graph;
 use crate::ui::routes::Route;
@@ -131,7 +132,7 @@ pub fn roles_page() -> Html {
                 { count_message(roles.len(), total) }
             </p>
             if roles.is_empty() {
-                <div class="fh-explorer__empty">
+                <div class="fh-empty fh-explorer__empty">
                     <p>{ "No roles match. Clear the filters or try another title." }</p>
                     <button type="button" class="fh-button fh-button--secondary"
                         onclick={update.reform(|_| RoleFilter::default())}>
@@ -139,7 +140,7 @@ pub fn roles_page() -> Html {
                     </button>
                 </div>
             } else {
-                <ul class="fh-role-list">
+                <ul class="fh-list-plain fh-role-list">
                     { for roles.iter().map(|role| role_card(role)) }
                 </ul>
             }
@@ -198,7 +199,7 @@ fn filter_form(props: &FilterFormProps) -> Html {
 
     html! {
         <form class="fh-filters" role="search" aria-label="Find a role" onsubmit={on_submit}>
-            <div class="fh-field fh-filters__search">
+            <div class="fh-form-group fh-filters__search">
                 <label class="fh-label" for="role-search">{ "Search by job title" }</label>
                 <p class="fh-hint" id="role-search-hint">
                     { "Other titles count too, for example CNIO or staff nurse." }
@@ -207,7 +208,7 @@ fn filter_form(props: &FilterFormProps) -> Html {
                     spellcheck="false" aria-describedby="role-search-hint"
                     value={filter.query.clone()} oninput={on_query} />
             </div>
-            <div class="fh-field">
+            <div class="fh-form-group">
                 <label class="fh-label" for="role-family">{ "Family" }</label>
                 <select id="role-family" class="fh-select" onchange={on_family}>
                     <option value="" selected={filter.family.is_none()}>{ "All families" }</option>
@@ -218,7 +219,7 @@ fn filter_form(props: &FilterFormProps) -> Html {
                     }) }
                 </select>
             </div>
-            <div class="fh-field">
+            <div class="fh-form-group">
                 <label class="fh-label" for="role-band">{ "Band" }</label>
                 <select id="role-band" class="fh-select" onchange={on_band}>
                     <option value="" selected={filter.band.is_none()}>{ "Any band" }</option>
@@ -229,12 +230,12 @@ fn filter_form(props: &FilterFormProps) -> Html {
                     }) }
                 </select>
             </div>
-            <div class="fh-checkbox">
-                <input id="role-entry" class="fh-checkbox__input" type="checkbox"
+            <div class="fh-checkboxes__item fh-filters__entry">
+                <input id="role-entry" class="fh-checkboxes__input" type="checkbox"
                     checked={filter.entry} onchange={on_entry}
                     aria-describedby="role-entry-hint" />
-                <label class="fh-checkbox__label" for="role-entry">{ "Entry roles only" }</label>
-                <p class="fh-hint fh-checkbox__hint" id="role-entry-hint">
+                <label class="fh-checkboxes__label" for="role-entry">{ "Entry roles only" }</label>
+                <p class="fh-hint fh-checkboxes__hint" id="role-entry-hint">
                     { "Roles people start from, such as nurse, administrator or graduate." }
                 </p>
             </div>
@@ -259,22 +260,18 @@ fn role_card(role: &Role) -> Html {
                     { format!("Also called {}", role.also_known_as.join(", ")) }
                 </p>
             }
-            <dl class="fh-facts fh-role-card__facts">
-                <div class="fh-facts__row">
+            <dl class="fh-role-card__facts">
+                <div class="fh-role-card__fact">
                     <dt>{ "Family" }</dt>
                     <dd>{ role.family.label() }</dd>
                 </div>
-                <div class="fh-facts__row">
+                <div class="fh-role-card__fact">
                     <dt>{ "Band" }</dt>
-                    <dd>{ role.bands.to_string() }</dd>
-                </div>
-                <div class="fh-facts__row">
-                    <dt>{ "Evidence" }</dt>
-                    <dd>{ role.evidence.label() }</dd>
+                    <dd>{ role.bands.to_string() }{ " " }{ evidence_tag(role.evidence) }</dd>
                 </div>
             </dl>
             if role.entry {
-                <p class="fh-tag">{ "Entry role" }</p>
+                <p class="fh-role-card__entry"><span class="fh-tag fh-tag--status">{ "Entry role" }</span></p>
             }
         </li>
     }

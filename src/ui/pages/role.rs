@@ -1,7 +1,7 @@
 //! One role's page: what it is, what it pays, what it needs, how people get into it and
 //! where they go next, what development helps, and the sources behind it all.
 
-use crate::graph::{Opportunity, OpportunityId, Role, RoleGraph, RoleId, Transition};
+use crate::graph::{Evidence, Opportunity, OpportunityId, Role, RoleGraph, RoleId, Transition};
 use crate::ui::context::use_graph;
 use crate::ui::routes::Route;
 use serde::Serialize;
@@ -47,29 +47,26 @@ fn role_details(graph: &RoleGraph, role: &Role) -> Html {
                     { format!("Also called {}", role.also_known_as.join(", ")) }
                 </p>
             }
-            <dl class="fh-facts fh-role__facts">
-                <div class="fh-facts__row">
-                    <dt>{ "Family" }</dt>
-                    <dd>{ role.family.label() }</dd>
+            <dl class="fh-summary-list fh-role__facts">
+                <div class="fh-summary-list__row">
+                    <dt class="fh-summary-list__key">{ "Family" }</dt>
+                    <dd class="fh-summary-list__value">{ role.family.label() }</dd>
                 </div>
-                <div class="fh-facts__row">
-                    <dt>{ "Band" }</dt>
-                    <dd>
-                        { role.bands.to_string() }
-                        <span class="fh-evidence">
-                            { format!(" (evidence: {})", role.evidence.label()) }
-                        </span>
+                <div class="fh-summary-list__row">
+                    <dt class="fh-summary-list__key">{ "Band" }</dt>
+                    <dd class="fh-summary-list__value">
+                        { role.bands.to_string() }{ " " }{ evidence_tag(role.evidence) }
                     </dd>
                 </div>
                 if role.entry {
-                    <div class="fh-facts__row">
-                        <dt>{ "Starting role" }</dt>
-                        <dd>{ "Yes: people join this role directly" }</dd>
+                    <div class="fh-summary-list__row">
+                        <dt class="fh-summary-list__key">{ "Starting role" }</dt>
+                        <dd class="fh-summary-list__value">{ "Yes: people join this role directly" }</dd>
                     </div>
                 }
             </dl>
             if role.requires_registration {
-                <div class="fh-inset fh-inset--important">
+                <div class="fh-inset fh-role__registration">
                     <p>
                         <strong>{ "This role needs current professional registration" }</strong>
                         { " with a regulated health or care profession (for example the NMC, HCPC, GPhC or GMC)." }
@@ -78,7 +75,7 @@ fn role_details(graph: &RoleGraph, role: &Role) -> Html {
             }
             <p class="fh-lead">{ &role.summary }</p>
 
-            <div class="fh-actions">
+            <div class="fh-button-group fh-role__actions">
                 <Link<Route, PlanTarget> classes="fh-button"
                     to={Route::Start}
                     query={Some(PlanTarget { to: role.id.to_string() })}>
@@ -93,7 +90,7 @@ fn role_details(graph: &RoleGraph, role: &Role) -> Html {
             if !role.responsibilities.is_empty() {
                 <section class="fh-section" aria-labelledby="role-responsibilities">
                     <h2 id="role-responsibilities">{ "What the role involves" }</h2>
-                    <ul class="fh-list fh-list--bullet">
+                    <ul>
                         { for role.responsibilities.iter().map(|item| html! { <li>{ item }</li> }) }
                     </ul>
                 </section>
@@ -111,7 +108,7 @@ fn role_details(graph: &RoleGraph, role: &Role) -> Html {
                         "The data records no moves into this role yet."
                     } }</p>
                 } else {
-                    <ul class="fh-moves">
+                    <ul class="fh-list-plain fh-moves">
                         { for ways_in.iter().map(|transition| move_item(graph, transition, &transition.from, "From")) }
                     </ul>
                 }
@@ -126,7 +123,7 @@ fn role_details(graph: &RoleGraph, role: &Role) -> Html {
                         "The data records no moves on from this role yet."
                     } }</p>
                 } else {
-                    <ul class="fh-moves">
+                    <ul class="fh-list-plain fh-moves">
                         { for ways_on.iter().map(|transition| move_item(graph, transition, &transition.to, "To")) }
                     </ul>
                 }
@@ -136,7 +133,7 @@ fn role_details(graph: &RoleGraph, role: &Role) -> Html {
                 <section class="fh-section" aria-labelledby="role-development">
                     <h2 id="role-development">{ "Development that helps" }</h2>
                     <p>{ "Programmes, qualifications and memberships that help with the moves into and out of this role." }</p>
-                    <ul class="fh-opportunities">
+                    <ul class="fh-list-plain fh-opportunities">
                         { for development.iter().map(|(opportunity, moves)| opportunity_item(opportunity, moves)) }
                     </ul>
                 </section>
@@ -161,9 +158,9 @@ fn entry_requirements(role: &Role) -> Html {
     html! {
         <section class="fh-section" aria-labelledby="role-entry-requirements">
             <h2 id="role-entry-requirements">{ "Entry requirements" }</h2>
-            <ul class="fh-list fh-list--bullet">
+            <ul>
                 if role.requires_registration {
-                    <li class="fh-highlight">
+                    <li class="fh-role__registration-requirement">
                         <strong>{ "Needs current professional registration" }</strong>
                         { " with a regulated health or care profession" }
                     </li>
@@ -181,7 +178,7 @@ fn competencies(graph: &RoleGraph, role: &Role) -> Html {
     html! {
         <section class="fh-section" aria-labelledby="role-competencies">
             <h2 id="role-competencies">{ "Competencies" }</h2>
-            <ul class="fh-list fh-competencies">
+            <ul class="fh-list-plain fh-competencies">
                 { for role.competencies.iter().map(|id| match graph.competency(id) {
                     Some(competency) => html! {
                         <li class="fh-competency">
@@ -209,7 +206,8 @@ fn move_item(graph: &RoleGraph, transition: &Transition, other: &RoleId, directi
             <span class="fh-visually-hidden">{ format!("{direction} ") }</span>
             <Link<Route> to={Route::Role { id: other.to_string() }}>{ title }</Link<Route>>
             <span class="fh-move__facts">
-                { format!("Typically {} · Evidence: {}", transition.months, transition.evidence.label()) }
+                { format!("Typically {} ", transition.months) }
+                { evidence_tag(transition.evidence) }
             </span>
             if let Some(note) = &transition.note {
                 <span class="fh-move__note">{ note }</span>
@@ -251,35 +249,43 @@ fn opportunity_item(opportunity: &Opportunity, moves: &[String]) -> Html {
         <li class="fh-card fh-opportunity" key={opportunity.id.as_str().to_owned()}>
             <h3 class="fh-card__heading">{ &opportunity.title }</h3>
             <p>{ &opportunity.summary }</p>
-            <dl class="fh-facts">
-                <div class="fh-facts__row">
-                    <dt>{ "Kind" }</dt>
-                    <dd>{ opportunity.kind.label() }
-                        if let Some(level) = opportunity.level {
-                            { format!(" (level {level})") }
-                        }
-                    </dd>
-                </div>
-                <div class="fh-facts__row">
-                    <dt>{ "Who it is for" }</dt>
-                    <dd>{ &opportunity.for_whom }</dd>
-                </div>
-                <div class="fh-facts__row">
-                    <dt>{ "Length" }</dt>
-                    <dd>{ &opportunity.length }</dd>
-                </div>
-                <div class="fh-facts__row">
-                    <dt>{ "Cost" }</dt>
-                    <dd>{ opportunity.cost.clone().unwrap_or_else(|| "Not published".to_owned()) }</dd>
-                </div>
-                <div class="fh-facts__row">
-                    <dt>{ "Helps with" }</dt>
-                    <dd>{ moves.join("; ") }</dd>
-                </div>
+            <dl class="fh-summary-list">
+                { summary_row("Kind", match opportunity.level {
+                    Some(level) => format!("{} (level {level})", opportunity.kind.label()),
+                    None => opportunity.kind.label().to_owned(),
+                }) }
+                { summary_row("Who it is for", opportunity.for_whom.clone()) }
+                { summary_row("Length", opportunity.length.clone()) }
+                { summary_row("Cost", opportunity.cost.clone().unwrap_or_else(|| "Not published".to_owned())) }
+                { summary_row("Helps with", moves.join("; ")) }
             </dl>
-            <h4 class="fh-opportunity__sources">{ "Sources" }</h4>
+            <h4 class="fh-heading-s fh-opportunity__sources">{ "Sources" }</h4>
             { source_list(&opportunity.sources) }
         </li>
+    }
+}
+
+fn summary_row(key: &'static str, value: String) -> Html {
+    html! {
+        <div class="fh-summary-list__row">
+            <dt class="fh-summary-list__key">{ key }</dt>
+            <dd class="fh-summary-list__value">{ value }</dd>
+        </div>
+    }
+}
+
+/// An evidence grade as a tag: the words carry the grade, the colour only repeats it.
+pub fn evidence_tag(grade: Evidence) -> Html {
+    let modifier = match grade {
+        Evidence::Sourced => "fh-tag--sourced",
+        Evidence::Derived => "fh-tag--derived",
+        Evidence::Assumed => "fh-tag--assumed",
+    };
+    html! {
+        <span class={classes!("fh-tag", modifier)}>
+            <span class="fh-visually-hidden">{ "Evidence: " }</span>
+            { grade.label() }
+        </span>
     }
 }
 
@@ -288,7 +294,7 @@ fn opportunity_item(opportunity: &Opportunity, moves: &[String]) -> Html {
 /// follows one and the site learns nothing about where they came from.
 pub fn source_list(sources: &[String]) -> Html {
     html! {
-        <ul class="fh-list fh-sources">
+        <ul class="fh-sources">
             { for sources.iter().map(|url| html! {
                 <li>
                     <a class="fh-external-link" href={url.clone()} rel="noopener noreferrer">
