@@ -357,14 +357,10 @@ pub fn role_map(props: &RoleMapProps) -> Html {
     html! {
         <div class="fh-map">
             <div class="fh-map__controls">
-                <button type="button" class="fh-map__button" onclick={zoom_in}
-                    disabled={viewport.scale >= crate::layout::viewport::MAX_SCALE}>
-                    { "Zoom in" }
-                </button>
-                <button type="button" class="fh-map__button" onclick={zoom_out}
-                    disabled={viewport.scale <= viewport.min_scale()}>
-                    { "Zoom out" }
-                </button>
+                // Never disabled: a disabled button would drop keyboard focus at the
+                // zoom limit; a press there simply changes nothing.
+                <button type="button" class="fh-map__button" onclick={zoom_in}>{ "Zoom in" }</button>
+                <button type="button" class="fh-map__button" onclick={zoom_out}>{ "Zoom out" }</button>
                 <button type="button" class="fh-map__button" onclick={reset}>{ "Reset view" }</button>
             </div>
             <ul class="fh-map__key" aria-label="Key to the map">

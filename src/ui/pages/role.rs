@@ -366,6 +366,41 @@ fn role_not_found(graph: &RoleGraph, id: &RoleId) -> Html {
 mod tests {
     use super::*;
 
+    #[cfg(not(target_arch = "wasm32"))]
+    fn starter() -> RoleGraph {
+        let folder = std::path::Path::new("tests/fixtures/starter-pack");
+        let pack = crate::graph::source::read_pack_folder(folder)
+            .unwrap_or_else(|errors| panic!("the starter fixture must parse: {errors:?}"));
+        RoleGraph::new(pack).unwrap_or_else(|error| panic!("the starter fixture is valid: {error}"))
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn development_on_a_roles_moves_names_the_moves_it_helps() {
+        let graph = starter();
+        let id = RoleId::new("digital-nurse");
+        let development = development_on(&graph, &graph.ways_in(&id), &graph.ways_on(&id));
+        let found: Vec<(&str, Vec<String>)> = development
+            .iter()
+            .map(|(opportunity, moves)| (opportunity.id.as_str(), moves.clone()))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(
+                "digital-health-leadership-programme",
+                vec!["Digital nurse to Chief nursing information officer".to_owned()]
+            )]
+        );
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    #[test]
+    fn a_role_with_no_development_on_its_moves_lists_none() {
+        let graph = starter();
+        let id = RoleId::new("data-analyst");
+        assert!(development_on(&graph, &graph.ways_in(&id), &graph.ways_on(&id)).is_empty());
+    }
+
     #[test]
     fn link_text_drops_the_scheme_www_and_trailing_slash() {
         assert_eq!(
