@@ -448,7 +448,7 @@ mod tests {
         );
         assert_eq!(
             Date::days_between(date("2025-01-01"), date("2023-01-01")),
-            730
+            731
         );
         assert_eq!(date("2024-03-01").days_until(date("2024-02-28")), -2);
     }

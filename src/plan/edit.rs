@@ -290,12 +290,12 @@ impl AppData {
     }
 
     /// Adds a plan from elsewhere (an import or a share link) as a copy with a fresh id,
-    /// so it never replaces a saved plan. A name already in use gets "(shared copy)"
-    /// added. Returns the new id.
+    /// so it never replaces a saved plan. A name already in use gets "(copy)" added.
+    /// Returns the new id.
     pub fn add_as_copy(&mut self, mut plan: Plan, seed: u64) -> PlanId {
         plan.id = self.new_plan_id(seed);
         if self.plans.iter().any(|existing| existing.name == plan.name) {
-            const SUFFIX: &str = " (shared copy)";
+            const SUFFIX: &str = " (copy)";
             let room = MAX_NAME_CHARS - SUFFIX.chars().count();
             plan.name = format!("{}{SUFFIX}", truncate_chars(&plan.name, room));
         }

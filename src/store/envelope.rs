@@ -151,9 +151,22 @@ pub fn encode(data: &AppData, data_version: &str, saved_at: Timestamp) -> String
     )
 }
 
-/// Wraps the user's data with every header field given, in the current schema.
+/// Wraps the user's data with every header field given, in the current schema, as
+/// compact JSON.
 pub fn encode_with(data: &AppData, header: &Header) -> String {
-    let envelope = EnvelopeOut {
+    // AppData has only string map keys and no floats, so serde_json cannot fail on it
+    // whatever the user typed; the fallback is never taken but keeps this panic-free.
+    serde_json::to_string(&envelope_out(data, header)).unwrap_or_default()
+}
+
+/// Like [`encode_with`], but indented so that a person opening an exported file can
+/// read it.
+pub fn encode_pretty_with(data: &AppData, header: &Header) -> String {
+    serde_json::to_string_pretty(&envelope_out(data, header)).unwrap_or_default()
+}
+
+fn envelope_out<'a>(data: &'a AppData, header: &'a Header) -> EnvelopeOut<'a> {
+    EnvelopeOut {
         app: APP_NAME,
         schema: CURRENT_SCHEMA,
         kind: header.kind,
@@ -162,10 +175,7 @@ pub fn encode_with(data: &AppData, header: &Header) -> String {
         saved_at: header.saved_at,
         generation: header.generation,
         data,
-    };
-    // AppData has only string map keys and no floats, so serde_json cannot fail on it
-    // whatever the user typed; the fallback is never taken but keeps this panic-free.
-    serde_json::to_string(&envelope).unwrap_or_default()
+    }
 }
 
 fn field<'a>(object: &'a serde_json::Map<String, Value>, name: &str) -> Option<&'a Value> {

@@ -26,7 +26,7 @@ pub use durable::{
     Store, BACKUPS_KEY, DATA_KEY, QUARANTINE_PREFIX,
 };
 pub use envelope::{
-    decode, encode, encode_with, Decoded, EnvelopeKind, ExportScope, Header, StoreError, APP_NAME,
-    CURRENT_SCHEMA, OLDEST_SCHEMA,
+    decode, encode, encode_pretty_with, encode_with, Decoded, EnvelopeKind, ExportScope, Header,
+    StoreError, APP_NAME, CURRENT_SCHEMA, OLDEST_SCHEMA,
 };
 pub use kv::{KeyValueStore, MemoryStore, StorageFailure};
