@@ -443,7 +443,7 @@ impl<S: KeyValueStore> Store<S> {
             _ => return Err(SaveError::Unverified),
         }
         self.generation = generation;
-        if let Err(warning) = self.keep_backup(&text, data.plans.len(), now) {
+        if let Some(warning) = self.keep_backup(&text, data.plans.len(), now) {
             backup_warning = Some(warning);
         }
         Ok(Saved {
@@ -472,16 +472,19 @@ impl<S: KeyValueStore> Store<S> {
         }
     }
 
-    fn keep_backup(&mut self, text: &str, plan_count: usize, now: Timestamp) -> Result<(), String> {
+    /// Adds the save to the backups; returns a warning for the user when backups
+    /// could not be kept in full.
+    fn keep_backup(&mut self, text: &str, plan_count: usize, now: Timestamp) -> Option<String> {
         let cannot = |failure: StorageFailure| {
-            format!("Your plans were saved, but an earlier version could not be kept as a backup because {failure}.")
+            format!("Your plans were saved, but a backup copy could not be kept because {failure}. Export your plans to keep a copy.")
         };
-        let mut texts = match self.read_backup_texts().map_err(cannot)? {
-            Ok(texts) => texts,
-            Err(unreadable) => {
-                self.move_aside(&unreadable).map_err(cannot)?;
-                Vec::new()
-            }
+        let mut texts = match self.read_backup_texts() {
+            Ok(Ok(texts)) => texts,
+            Ok(Err(unreadable)) => match self.move_aside(&unreadable) {
+                Ok(_) => Vec::new(),
+                Err(failure) => return Some(cannot(failure)),
+            },
+            Err(failure) => return Some(cannot(failure)),
         };
         let replaces_newest = texts
             .first()
@@ -496,14 +499,21 @@ impl<S: KeyValueStore> Store<S> {
             texts.insert(0, text.to_owned());
         }
         texts.truncate(self.policy.keep.max(1));
+        let mut dropped = false;
         loop {
             let list = serde_json::to_string(&texts).unwrap_or_default();
             match self.kv.set(BACKUPS_KEY, &list) {
-                Ok(()) => return Ok(()),
+                Ok(()) if dropped => {
+                    return Some(
+                        "Storage is nearly full, so fewer earlier versions of your plans are kept. Export your plans to keep a copy.".to_owned(),
+                    )
+                }
+                Ok(()) => return None,
                 Err(StorageFailure::Full) if texts.len() > 1 => {
                     texts.pop();
+                    dropped = true;
                 }
-                Err(failure) => return Err(cannot(failure)),
+                Err(failure) => return Some(cannot(failure)),
             }
         }
     }
