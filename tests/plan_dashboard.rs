@@ -1,6 +1,9 @@
 //! The dashboard: progress, next steps, upcoming and overdue dates, and projected
 //! finish dates at the user's pace.
 
+// Native only: these tests read the starter pack from disk.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod core_support;
 
 use core_support::{date, roles, sample_data, starter_graph};

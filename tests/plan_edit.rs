@@ -2,6 +2,9 @@
 //! undo, step updates, evidence and pace, each refusing bad input without changing
 //! anything.
 
+// Native only: these tests read the starter pack from disk.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod core_support;
 
 use core_support::{date, roles, sample_data, starter_graph};

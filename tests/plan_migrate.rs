@@ -1,6 +1,9 @@
 //! Plans saved against older role data: renamed roles follow the migration map, gone
 //! roles and moves are kept as saved and reported in plain English.
 
+// Native only: these tests read the starter pack from disk.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod core_support;
 
 use core_support::{date, roles, starter_graph};

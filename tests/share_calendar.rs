@@ -1,5 +1,8 @@
 //! Calendar export, checked by parsing it back with an independent iCalendar reader.
 
+// Native only: these tests read the starter pack from disk.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod core_support;
 
 use core_support::{date, sample_data, starter_graph};

@@ -1,6 +1,9 @@
 //! Export and import files: round trips, every kind of bad file refused with a plain
 //! message, the two ways of applying an import, and nothing changed on failure.
 
+// Native only: these tests read the starter pack from disk.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod core_support;
 
 use core_support::{arb_app_data, sample_data, starter_graph};

@@ -1,6 +1,9 @@
 //! Share links: round trips, links cut short or tampered with, and decompression
 //! bombs refused.
 
+// Native only: these tests read the starter pack from disk.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod core_support;
 
 use core_support::{arb_plan, sample_data, starter_graph};

@@ -1,6 +1,9 @@
 //! The print model gathers a plan's route, steps, competencies, evidence and
 //! development into plain data.
 
+// Native only: these tests read the starter pack from disk.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod core_support;
 
 use core_support::{date, sample_data, starter_graph};

@@ -1,6 +1,9 @@
 //! Durable saving over the storage trait: verified saves, full and blocked storage,
 //! backups, quarantine of unreadable data, and no silent overwrite between tabs.
 
+// Native only: these tests read the starter pack from disk.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod core_support;
 
 use core_support::{sample_data, starter_graph};

@@ -1,6 +1,9 @@
 //! The storage envelope: round trips, reading every older schema from committed
 //! fixtures, and refusing newer or foreign documents with an error value.
 
+// Native only: these tests read the starter pack from disk.
+#![cfg(not(target_arch = "wasm32"))]
+
 mod core_support;
 
 use core_support::{arb_app_data, date, sample_data, starter_graph};
