@@ -8,7 +8,7 @@ mod core_support;
 
 use core_support::{date, roles, sample_data, starter_graph};
 use foothold::graph::RoleId;
-use foothold::plan::{AppData, Dashboard, Pace, Plan, PlanId, Progress, StepStatus};
+use foothold::plan::{AppData, Dashboard, Pace, Plan, PlanId, Progress, StepStatus, Timestamp};
 use foothold::planner::Objective;
 
 fn nurse_plan() -> Plan {
@@ -189,4 +189,30 @@ fn the_dashboard_shows_every_plan_in_order_with_the_users_pace() {
 fn an_empty_dashboard_has_nothing_to_show() {
     let dashboard = Dashboard::new(&AppData::default(), &starter_graph(), date("2026-01-05"));
     assert!(dashboard.plans.is_empty() && dashboard.upcoming.is_empty());
+}
+
+#[test]
+fn an_export_reminder_is_due_until_exported_and_again_after_30_days() {
+    let graph = starter_graph();
+    let mut data = sample_data(&graph);
+    let day = |text: &str| -> Timestamp { format!("{text}T12:00:00Z").parse().unwrap() };
+    let first = data.export_reminder(day("2026-01-05")).unwrap();
+    assert!(first.contains("only kept in this browser"), "{first}");
+    data.mark_exported(day("2026-01-05"));
+    assert_eq!(
+        data.export_reminder(day("2026-02-03")),
+        None,
+        "29 days later"
+    );
+    let again = data.export_reminder(day("2026-02-04")).unwrap();
+    assert_eq!(
+        again,
+        "You last exported your plans on 5 January 2026. Export them again to keep your copy up to date."
+    );
+    data.plans.clear();
+    assert_eq!(
+        data.export_reminder(day("2026-06-01")),
+        None,
+        "nothing to lose"
+    );
 }

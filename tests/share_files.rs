@@ -40,7 +40,7 @@ fn an_export_of_everything_imports_back_the_same() {
     );
     assert_eq!(
         preview.summary(),
-        "This file holds 2 plans, 1 competencies marked as held and 1 evidence entries, saved 2026-11-25."
+        "This file holds 2 plans, 1 competency marked as held and 1 evidence entry, saved 25 November 2026."
     );
     assert!(!preview.migrated);
 }
@@ -60,7 +60,7 @@ fn one_plan_can_be_exported_on_its_own() {
     );
     assert_eq!(
         preview.summary(),
-        "This file holds 1 plan, saved 2026-11-25."
+        "This file holds 1 plan, saved 25 November 2026."
     );
     assert!(export_plan(&data, &PlanId::from("p-404"), VERSION, now()).is_err());
 }
@@ -258,9 +258,10 @@ proptest! {
         let file = export_all(&data, VERSION, now());
         let preview = parse_import(file.contents.as_bytes()).unwrap();
         prop_assert_eq!(&preview.data, &data);
-        // Replacing keeps the screen the user is on, so compare the rest.
+        // Replacing keeps the screen the user is on and the last export time, so
+        // compare the rest.
         let replaced = apply(&AppData::default(), &preview, ImportMode::ReplaceAll);
-        prop_assert_eq!(replaced, AppData { last_screen: None, ..data });
+        prop_assert_eq!(replaced, AppData { last_screen: None, last_export: None, ..data });
     }
 
     #[test]

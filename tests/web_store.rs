@@ -10,8 +10,8 @@ use foothold::graph::{CompetencyId, RoleId};
 use foothold::plan::{AppData, Date, Pace, Plan, PlanId, PlanStep, StepStatus, Timestamp};
 use foothold::planner::Objective;
 use foothold::store::{
-    decode, listen_for_other_tabs, request_persistence, BrowserStorage, KeyValueStore, Loaded,
-    Persistence, SaveError, StorageFailure, Store, DATA_KEY,
+    decode, listen_for_other_tabs, request_persistence, BrowserStorage, DeviceStorage,
+    KeyValueStore, Loaded, Persistence, SaveError, StorageFailure, Store, DATA_KEY,
 };
 use std::cell::Cell;
 use std::rc::Rc;
@@ -100,7 +100,10 @@ fn data_survives_a_round_trip_through_local_storage() {
     let saved = store.save(&data, VERSION, now()).unwrap();
     assert_eq!(saved.generation, 1);
 
-    let mut next_visit = Store::new(BrowserStorage::open().unwrap());
+    let (device, failure) = DeviceStorage::open();
+    assert_eq!(failure, None);
+    assert!(device.keeps_data_after_closing());
+    let mut next_visit = Store::new(device);
     let Ok(Loaded::Found(decoded)) = next_visit.load() else {
         panic!("expected the saved data");
     };

@@ -199,6 +199,26 @@ impl Date {
     pub fn compact(self) -> String {
         format!("{:04}{:02}{:02}", self.year, self.month, self.day)
     }
+
+    /// The date as people in the UK write it: "25 November 2026".
+    pub fn long_form(self) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let month = MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
+        format!("{} {month} {}", self.day, self.year)
+    }
 }
 
 fn digits(text: &str) -> Option<u32> {
@@ -308,6 +328,12 @@ impl Timestamp {
             self.second_of_day / 60 % 60,
             self.second_of_day % 60,
         )
+    }
+
+    /// The moment in words: "25 November 2026 at 09:30 UTC".
+    pub fn describe(self) -> String {
+        let (hour, minute, _) = self.clock();
+        format!("{} at {hour:02}:{minute:02} UTC", self.date.long_form())
     }
 
     /// The moment as `YYYYMMDDTHHMMSSZ`, as calendar files write it.
@@ -479,6 +505,13 @@ mod tests {
         assert!("2026-03-01T24:00:00Z".parse::<Timestamp>().is_err());
         assert!("2026-03-01T10:00:00".parse::<Timestamp>().is_err());
         assert!("2026-03-01 10:00:00Z".parse::<Timestamp>().is_err());
+    }
+
+    #[test]
+    fn dates_and_times_read_as_words() {
+        assert_eq!(date("2026-11-05").long_form(), "5 November 2026");
+        let stamp: Timestamp = "2026-01-31T07:05:09Z".parse().unwrap();
+        assert_eq!(stamp.describe(), "31 January 2026 at 07:05 UTC");
     }
 
     #[test]

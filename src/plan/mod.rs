@@ -35,6 +35,7 @@ pub mod date;
 pub mod edit;
 pub mod migrate;
 pub mod model;
+pub mod reminder;
 
 pub use check::{data_problems, plan_problems};
 pub use dashboard::{Dashboard, DatedStep, NextStep, PlanOverview, Progress, Projection};
@@ -45,3 +46,4 @@ pub use model::{
     AppData, EvidenceEntry, EvidenceId, Pace, Plan, PlanId, PlanStep, StepStatus,
     MAX_EVIDENCE_CHARS, MAX_NAME_CHARS, MAX_NOTES_CHARS, MIN_PART_TIME_PERCENT,
 };
+pub use reminder::EXPORT_REMINDER_DAYS;

@@ -3,7 +3,7 @@
 //! their serde names are part of the storage schema (see `store`).
 
 use crate::graph::{CompetencyId, RoleId};
-use crate::plan::date::Date;
+use crate::plan::date::{Date, Timestamp};
 use crate::planner::{Objective, SelfAssessment};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -243,4 +243,7 @@ pub struct AppData {
     /// The screen the user was last on, so the app can reopen there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_screen: Option<String>,
+    /// When the user last exported everything, for export reminders.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_export: Option<Timestamp>,
 }

@@ -180,23 +180,21 @@ impl ImportPreview {
 
     /// One sentence saying what the file holds, for the confirmation screen.
     pub fn summary(&self) -> String {
-        let plans = match self.plan_count() {
-            1 => "1 plan".to_owned(),
-            count => format!("{count} plans"),
-        };
+        let plans = counted(self.plan_count(), "plan", "plans");
+        let saved = self.saved_at.date().long_form();
         match self.scope {
-            ExportScope::OnePlan => format!(
-                "This file holds {plans}, saved {}.",
-                self.saved_at.date()
-            ),
+            ExportScope::OnePlan => format!("This file holds {plans}, saved {saved}."),
             ExportScope::Everything => format!(
-                "This file holds {plans}, {} competencies marked as held and {} evidence entries, saved {}.",
-                self.held_count(),
-                self.evidence_count(),
-                self.saved_at.date()
+                "This file holds {plans}, {} marked as held and {}, saved {saved}.",
+                counted(self.held_count(), "competency", "competencies"),
+                counted(self.evidence_count(), "evidence entry", "evidence entries"),
             ),
         }
     }
+}
+
+fn counted(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 /// Reads an import file and checks it thoroughly: size, text, JSON, that it is a
@@ -254,7 +252,8 @@ pub(crate) fn describe_problems(problems: &[String]) -> Option<String> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ImportMode {
     /// The file's plans replace all saved plans. A whole-data file also replaces the
-    /// self-assessment, evidence log and pace; a one-plan file leaves those alone.
+    /// self-assessment, evidence log and pace; a one-plan file leaves those alone. The
+    /// current screen and last export time are always kept.
     ReplaceAll,
     /// The file's plans are added alongside the saved ones, each with a fresh id; held
     /// competencies and completed development are merged, and evidence entries not
@@ -270,8 +269,10 @@ pub fn apply(existing: &AppData, preview: &ImportPreview, mode: ImportMode) -> A
     let incoming = &preview.data;
     match mode {
         ImportMode::ReplaceAll => match preview.scope {
+            // Where the user is and when this browser last exported stay as they are.
             ExportScope::Everything => AppData {
                 last_screen: existing.last_screen.clone(),
+                last_export: existing.last_export,
                 ..incoming.clone()
             },
             ExportScope::OnePlan => AppData {

@@ -6,7 +6,7 @@
 //! function reports that storage is unavailable instead of calling the browser.
 
 use crate::store::durable::DATA_KEY;
-use crate::store::kv::{KeyValueStore, StorageFailure};
+use crate::store::kv::{KeyValueStore, MemoryStore, StorageFailure};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -80,6 +80,71 @@ impl KeyValueStore for BrowserStorage {
             }
         }
         Ok(keys)
+    }
+}
+
+/// Where the app keeps data on this device: local storage when the browser allows it,
+/// otherwise memory for this visit only (the UI must then say that nothing will be
+/// kept after the page is closed, and offer "Export now").
+#[derive(Debug, Clone)]
+pub enum DeviceStorage {
+    /// The browser's local storage.
+    Browser(BrowserStorage),
+    /// Memory only, lost when the page closes.
+    Memory(MemoryStore),
+}
+
+impl DeviceStorage {
+    /// Opens local storage, falling back to memory; the failure, if any, says why.
+    ///
+    /// ```
+    /// use foothold::store::{DeviceStorage, StorageFailure};
+    ///
+    /// // Off the web there is no local storage, so this falls back to memory.
+    /// let (storage, failure) = DeviceStorage::open();
+    /// assert!(!storage.keeps_data_after_closing());
+    /// assert_eq!(failure, Some(StorageFailure::Blocked));
+    /// ```
+    pub fn open() -> (DeviceStorage, Option<StorageFailure>) {
+        match BrowserStorage::open() {
+            Ok(storage) => (DeviceStorage::Browser(storage), None),
+            Err(failure) => (DeviceStorage::Memory(MemoryStore::new()), Some(failure)),
+        }
+    }
+
+    /// True when data survives closing the page.
+    pub fn keeps_data_after_closing(&self) -> bool {
+        matches!(self, DeviceStorage::Browser(_))
+    }
+}
+
+impl KeyValueStore for DeviceStorage {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageFailure> {
+        match self {
+            DeviceStorage::Browser(storage) => storage.get(key),
+            DeviceStorage::Memory(storage) => storage.get(key),
+        }
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageFailure> {
+        match self {
+            DeviceStorage::Browser(storage) => storage.set(key, value),
+            DeviceStorage::Memory(storage) => storage.set(key, value),
+        }
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StorageFailure> {
+        match self {
+            DeviceStorage::Browser(storage) => storage.remove(key),
+            DeviceStorage::Memory(storage) => storage.remove(key),
+        }
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageFailure> {
+        match self {
+            DeviceStorage::Browser(storage) => storage.keys(),
+            DeviceStorage::Memory(storage) => storage.keys(),
+        }
     }
 }
 

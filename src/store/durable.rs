@@ -97,7 +97,8 @@ impl fmt::Display for SaveError {
             ),
             SaveError::Conflict { saved_at, .. } => write!(
                 f,
-                "Your plans were changed in another tab or window (saved {saved_at}). Choose \"Load the newer version\" to see those changes, or \"Keep mine and overwrite\" to save what is on this screen instead."
+                "Your plans were changed in another tab or window (saved {}). Choose \"Load the newer version\" to see those changes, or \"Keep mine and overwrite\" to save what is on this screen instead.",
+                saved_at.describe()
             ),
             SaveError::NewerVersion { .. } => write!(
                 f,

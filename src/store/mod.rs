@@ -1,9 +1,10 @@
 //! Keeping the user's data safe: the versioned storage envelope, schema migrations,
 //! backups and quarantine of unreadable data (pure), plus a small browser adapter.
 //!
-//! The UI opens a [`Store`] over [`BrowserStorage`] (or a [`MemoryStore`] when the
-//! browser refuses storage), calls [`Store::load`] once at start, and [`Store::save`]
-//! after each change, showing any [`SaveError`] with an "Export now" button.
+//! The UI opens a [`Store`] over [`DeviceStorage::open`] (local storage, or memory when
+//! the browser refuses it), calls [`Store::load`] once at start and again when
+//! [`listen_for_other_tabs`] reports a change, and calls [`Store::save`] after each
+//! change, showing any [`SaveError`] with an "Export now" button.
 //!
 //! | key | holds |
 //! |---|---|
@@ -19,7 +20,7 @@ pub mod v1;
 
 pub use browser::{
     listen_for_other_tabs, persisted, request_persistence, storage_estimate, BrowserStorage,
-    Persistence, StorageListener,
+    DeviceStorage, Persistence, StorageListener,
 };
 pub use durable::{
     BackupInfo, BackupPolicy, Loaded, QuarantinedCopy, Recovery, RestoreError, SaveError, Saved,

@@ -5,7 +5,7 @@
 
 use foothold::graph::{source::read_pack_folder, CompetencyId, OpportunityId, RoleGraph, RoleId};
 use foothold::plan::{
-    AppData, Date, EvidenceEntry, EvidenceId, Pace, Plan, PlanId, PlanStep, StepStatus,
+    AppData, Date, EvidenceEntry, EvidenceId, Pace, Plan, PlanId, PlanStep, StepStatus, Timestamp,
 };
 use foothold::planner::{Objective, SelfAssessment};
 use proptest::prelude::*;
@@ -192,8 +192,9 @@ pub fn arb_app_data() -> impl Strategy<Value = AppData> {
         ),
         prop_oneof![Just(Pace::FullTime), (10u8..=100).prop_map(Pace::PartTime)],
         prop::option::of("/[a-z]{1,10}"),
+        prop::option::of(0i64..4_000_000_000_000),
     )
-        .prop_map(|(plans, evidence, held, pace, last_screen)| {
+        .prop_map(|(plans, evidence, held, pace, last_screen, last_export)| {
             let plans = plans
                 .into_iter()
                 .enumerate()
@@ -221,6 +222,8 @@ pub fn arb_app_data() -> impl Strategy<Value = AppData> {
                 evidence,
                 pace,
                 last_screen,
+                last_export: last_export
+                    .map(|millis| Timestamp::from_unix_millis(millis / 1000 * 1000)),
             }
         })
 }
