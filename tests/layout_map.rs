@@ -1,6 +1,8 @@
 //! The role map layout: boxes never overlap, each sits in its band column and family
 //! row, and a highlighted route's moves are the ones flagged.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use foothold::graph::source::read_pack_folder;
 use foothold::graph::{
     bundled_graph, Band, BandRange, Evidence, Family, Months, Pack, PackInfo, Role, RoleGraph,

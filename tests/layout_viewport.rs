@@ -1,6 +1,8 @@
 //! Panning and zooming the role map never loses the map: whatever people do with
 //! fingers, mouse and keys, the zoom stays in range and the map stays on screen.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use foothold::layout::viewport::MAX_SCALE;
 use foothold::layout::{PanDirection, Point, Rect, Size, Viewport};
 use proptest::prelude::*;

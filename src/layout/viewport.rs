@@ -240,8 +240,7 @@ impl Viewport {
         }
     }
 
-    /// Keeps the zoom in range and as much of the map on screen as the zoom allows: a map
-    /// wider than the view fills it, a map narrower than the view stays wholly inside it.
+    /// Keeps the zoom in range and as much of the map on screen as the zoom allows.
     fn clamped(self) -> Viewport {
         let scale = if self.scale.is_finite() {
             self.scale.clamp(self.min_scale(), MAX_SCALE)
@@ -259,13 +258,16 @@ impl Viewport {
     }
 }
 
+/// Keeps one axis of the view on the map: a map longer than the view fills it; a map
+/// shorter than the view sits in its middle.
 fn clamp_axis(start: f64, content: f64, view: f64) -> f64 {
     let slack = content - view;
-    let (low, high) = (slack.min(0.0), slack.max(0.0));
-    if start.is_finite() {
-        start.clamp(low, high)
+    if slack <= 0.0 {
+        slack / 2.0
+    } else if start.is_finite() {
+        start.clamp(0.0, slack)
     } else {
-        low.max(0.0).min(high)
+        0.0
     }
 }
 
@@ -345,6 +347,16 @@ mod tests {
         let view = Viewport::new(MAP, PHONE).stepped(PanDirection::Right);
         assert_eq!(view.x, 100.0);
         assert_eq!(view.stepped(PanDirection::Left).x, 0.0);
+    }
+
+    #[test]
+    fn a_map_smaller_than_the_screen_sits_in_its_middle() {
+        let small = Size {
+            width: 200.0,
+            height: 100.0,
+        };
+        let view = Viewport::new(small, PHONE).panned(-50.0, 30.0);
+        assert_eq!((view.x, view.y), (-100.0, -100.0));
     }
 
     #[test]

@@ -177,11 +177,11 @@ test("About the data shows the data version and all three evidence grades", asyn
   await expect(page.getByRole("definition").filter({ hasText: /^\d{4}\.\d{1,2}\.\d+/ })).toHaveCount(1);
   for (const [grade, meaning] of [
     ["Sourced", "A published source states this directly."],
-    ["Derived from a national profile", "NHS Employers national job profile"],
+    ["Derived from a national profile", "Worked out from an NHS Employers national job profile"],
     ["Informed estimate", "Our informed estimate where no source was found."],
   ]) {
     await expect(page.getByRole("term").filter({ hasText: grade })).toBeVisible();
-    await expect(page.getByText(meaning)).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: meaning })).toBeVisible();
   }
   await expect(page.getByText("Nothing is sent to a server")).toBeVisible();
 });
