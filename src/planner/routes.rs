@@ -268,7 +268,7 @@ fn explain_no_route(
             held.clone(),
             &without_via,
             start,
-            Some(target),
+            None,
         );
         nearest_roles(&mut engine, start, target)
     };
