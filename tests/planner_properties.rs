@@ -205,8 +205,20 @@ fn exhaustive(graph: &RoleGraph, query: &RouteQuery, assessment: &SelfAssessment
     let small_enough = match &via {
         None => all.len() <= EXAMINED_ROUTE_LIMIT,
         Some(via) => {
-            let firsts = walks(graph, query, &query.from, via, &[query.to.clone()]);
-            let onward = walks(graph, query, via, &query.to, &[query.from.clone()]);
+            let firsts = walks(
+                graph,
+                query,
+                &query.from,
+                via,
+                std::slice::from_ref(&query.to),
+            );
+            let onward = walks(
+                graph,
+                query,
+                via,
+                &query.to,
+                std::slice::from_ref(&query.from),
+            );
             firsts.len() * (onward.len() + 1) <= EXAMINED_ROUTE_LIMIT
         }
     };
