@@ -1,5 +1,8 @@
 //! The yew app: renders state and turns user actions into `Action`s.
 
+pub mod context;
+pub mod routes;
+
 use yew::prelude::*;
 
 /// The root component.
