@@ -1,5 +1,5 @@
-//! How fast the planner answers: the best route, five alternatives and exploring, on the
-//! bundled pack and on synthetic graphs of 1,000 and 10,000 roles with ten ways on each.
+//! How fast the planner answers: the best route, five alternatives (also for a user who
+//! holds some competencies) and exploring, on the bundled pack and on synthetic graphs of 1,000 and 10,000 roles with ten ways on each.
 //!
 //! Run with `cargo bench --bench planner`.
 
@@ -65,6 +65,22 @@ mod native {
             five.routes = 5;
             group.bench_function("five alternatives", |b| {
                 b.iter(|| find_routes(black_box(&subject.graph), black_box(&five), &none))
+            });
+            // A user who holds every third competency in the pack, so that every move
+            // priced has to check its competencies against what is held.
+            let holding = SelfAssessment {
+                held: subject
+                    .graph
+                    .pack()
+                    .competencies
+                    .iter()
+                    .step_by(3)
+                    .map(|c| c.id.clone())
+                    .collect(),
+                ..SelfAssessment::default()
+            };
+            group.bench_function("five alternatives, personalised", |b| {
+                b.iter(|| find_routes(black_box(&subject.graph), black_box(&five), &holding))
             });
             let constraints = Constraints::default();
             group.bench_function("explore", |b| {

@@ -1,5 +1,7 @@
 //! The `foothold route` command on the starter pack fixture.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::process::{Command, Output};
 
 fn route(args: &[&str]) -> Output {

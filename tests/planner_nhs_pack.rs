@@ -2,6 +2,8 @@
 //! the crate is built around the starter fixture instead (FOOTHOLD_PACK_DIR pointing at
 //! tests/fixtures/starter-pack), they say so and check nothing.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use foothold::graph::{bundled_graph, RoleGraph, RoleId};
 use foothold::planner::{
     explore, find_routes, Constraints, NoRoute, RouteQuery, SelfAssessment, NEAREST_LIMIT,

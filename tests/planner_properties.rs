@@ -1,6 +1,8 @@
 //! Properties of the planner on random graphs, checked against an exhaustive search of
 //! every loopless route where the graph is small enough.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use foothold::graph::{Band, BandRange, Evidence, Pack, RoleGraph, RoleId};
 use foothold::planner::generate::{role_id, synthetic_pack};
 use foothold::planner::testing::{pack_of, role, transition};

@@ -1,5 +1,7 @@
 //! The planner on the starter pack fixture and on small graphs built in code.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use foothold::graph::source::read_pack_folder;
 use foothold::graph::{Band, BandRange, Evidence, Family, Months, RoleGraph, RoleId};
 use foothold::planner::testing::{pack_of, role, transition};
