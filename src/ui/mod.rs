@@ -1,12 +1,136 @@
 //! The yew app: renders state and turns user actions into `Action`s.
+//!
+//! [`App`] loads the bundled role graph, provides it and the app state through
+//! contexts, and routes by URL hash to one page component per screen.
 
+pub mod components;
 pub mod context;
+pub mod hooks;
+pub mod pages;
 pub mod routes;
+pub mod state;
 
+use crate::graph::bundled_graph;
+use components::{Footer, Header, LiveRegion, NoticeBanner, OtherTabBanner, SaveProblem};
+use context::GraphContext;
+use routes::Route;
+use state::{use_app, Action, AppHandle, AppState};
+use std::rc::Rc;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 /// The root component.
 #[function_component(App)]
 pub fn app() -> Html {
-    html! { <main><h1>{ "Foothold" }</h1></main> }
+    let graph = use_memo((), |_| bundled_graph().map(Rc::new));
+    match &*graph {
+        Ok(graph) => html! { <AppWithGraph graph={GraphContext(graph.clone())} /> },
+        Err(error) => html! { <DataProblem message={error.to_string()} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DataProblemProps {
+    message: String,
+}
+
+/// Shown instead of the app when the bundled role data cannot be read: there is nothing
+/// to plan with, but the user's saved data is untouched.
+#[function_component(DataProblem)]
+fn data_problem(props: &DataProblemProps) -> Html {
+    html! {
+        <main class="fh-main fh-width-container" id="main-content">
+            <div class="fh-alert fh-alert--error" role="alert">
+                <h1 class="fh-heading-l">{ "Sorry, Foothold cannot read its role data" }</h1>
+                <p>{ format!("The problem: {}.", props.message) }</p>
+                <p>{ "Your saved plans are safe on this device. Reload the page to try again; if that does not help, the app may have been only partly updated, so try again later." }</p>
+            </div>
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AppWithGraphProps {
+    graph: GraphContext,
+}
+
+/// The app once the role graph is loaded: state, persistence and routing.
+#[function_component(AppWithGraph)]
+fn app_with_graph(props: &AppWithGraphProps) -> Html {
+    let state = use_reducer(AppState::default);
+    html! {
+        <ContextProvider<GraphContext> context={props.graph.clone()}>
+            <ContextProvider<AppHandle> context={state}>
+                <HashRouter>
+                    <Shell />
+                </HashRouter>
+            </ContextProvider<AppHandle>>
+        </ContextProvider<GraphContext>>
+    }
+}
+
+/// The frame and the current screen; also remembers the screen for the next visit.
+#[function_component(Shell)]
+fn shell() -> Html {
+    let app = use_app();
+    let location = use_location();
+    let navigator = use_navigator();
+    let route = use_route::<Route>();
+
+    // Reopen the last screen when the app starts without an address of its own.
+    {
+        let app = app.clone();
+        let navigator = navigator.clone();
+        use_effect_with((), move |_| {
+            let last = app.as_ref().and_then(|app| app.data.last_screen.clone());
+            if hooks::browser::current_hash().is_empty() {
+                if let (Some(last), Some(navigator)) = (last, navigator) {
+                    if let Some(route) = Route::recognize(&last) {
+                        if route.reopens_at_start() {
+                            navigator.replace(&route);
+                        }
+                    }
+                }
+            }
+        });
+    }
+    // Remember the screen the user is on.
+    {
+        let app = app.clone();
+        use_effect_with(location.map(|l| l.path().to_owned()), move |path| {
+            if let (Some(app), Some(path)) = (app, path) {
+                if let Some(route) = Route::recognize(path) {
+                    if route.reopens_at_start() {
+                        app.dispatch(Action::Visited(path.clone()));
+                    }
+                }
+            }
+        });
+    }
+
+    let on_export = Callback::from(|_| ());
+    let wide = matches!(route, Some(Route::Routes { .. }) | Some(Route::Map));
+    html! {
+        <>
+            <Header />
+            <div class={classes!("fh-width-container", wide.then_some("fh-width-container--wide"))}>
+                <OtherTabBanner />
+                <SaveProblem {on_export} />
+                <NoticeBanner />
+                <main class="fh-main" id="main-content" tabindex="-1">
+                    <Switch<Route> render={switch} />
+                </main>
+            </div>
+            <Footer />
+            <LiveRegion />
+        </>
+    }
+}
+
+fn switch(route: Route) -> Html {
+    use pages::*;
+    match route {
+        Route::Start => html! { <StartPage /> },
+        _ => html! { <NotFoundPage /> },
+    }
 }

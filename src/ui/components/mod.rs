@@ -1,0 +1,15 @@
+//! Small components named for what the user sees.
+
+pub mod app_link;
+pub mod error_summary;
+pub mod evidence_tag;
+pub mod layout;
+pub mod messages;
+pub mod role_picker;
+
+pub use app_link::AppLink;
+pub use error_summary::{ErrorSummary, FieldError};
+pub use evidence_tag::EvidenceTag;
+pub use layout::{Footer, Header};
+pub use messages::{LiveRegion, NoticeBanner, OtherTabBanner, SaveProblem};
+pub use role_picker::RolePicker;

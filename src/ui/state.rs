@@ -1,0 +1,452 @@
+//! The app's state: the user's data, the route query being asked, save status and the
+//! messages on screen, changed only by [`Action`]s through a yew reducer.
+//!
+//! The reducer calls the core's editing functions (`plan`) and never encodes storage
+//! itself; the persistence hook watches `data` and saves it.
+
+use crate::graph::{Band, RoleGraph, RoleId};
+use crate::plan::{AppData, Date, DeletedPlan, EvidenceEntry, Pace, Plan, PlanId, StepStatus};
+use crate::planner::{
+    Constraints, Objective, RouteQuery, SelfAssessment, DEFAULT_ROUTES, MAX_ROUTES,
+};
+use std::collections::BTreeSet;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The options the user sets on the start screen, kept while they move between screens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QueryOptions {
+    /// The role chosen as "where are you now", if any.
+    pub start: Option<RoleId>,
+    /// The role chosen as "where do you want to get to", if any.
+    pub target: Option<RoleId>,
+    /// How routes are ranked.
+    pub objective: Objective,
+    /// How many routes to show, 1 to [`MAX_ROUTES`].
+    pub routes: usize,
+    /// Roles to keep off the route.
+    pub avoid: BTreeSet<RoleId>,
+    /// A role the route must pass through.
+    pub via: Option<RoleId>,
+    /// The highest band any role on the route may start at.
+    pub band_ceiling: Option<Band>,
+    /// Only use moves backed by a published source.
+    pub sourced_only: bool,
+    /// How far ahead "where could I go" looks, in years (1 to 10).
+    pub explore_years: u8,
+}
+
+impl Default for QueryOptions {
+    fn default() -> Self {
+        QueryOptions {
+            start: None,
+            target: None,
+            objective: Objective::default(),
+            routes: DEFAULT_ROUTES,
+            avoid: BTreeSet::new(),
+            via: None,
+            band_ceiling: None,
+            sourced_only: false,
+            explore_years: 3,
+        }
+    }
+}
+
+impl QueryOptions {
+    /// The planner's constraints for these options.
+    pub fn constraints(&self) -> Constraints {
+        Constraints {
+            avoid: self.avoid.clone(),
+            via: self.via.clone(),
+            band_ceiling: self.band_ceiling,
+            sourced_only: self.sourced_only,
+        }
+    }
+
+    /// The planner query from one role to another with these options.
+    pub fn query(&self, from: RoleId, to: RoleId) -> RouteQuery {
+        RouteQuery {
+            from,
+            to,
+            objective: self.objective,
+            routes: self.routes.clamp(1, MAX_ROUTES),
+            constraints: self.constraints(),
+        }
+    }
+
+    /// How far ahead to explore, in months.
+    pub fn explore_months(&self) -> u16 {
+        u16::from(self.explore_years.clamp(1, 10)) * 12
+    }
+}
+
+/// Whether the user's data is safely stored.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum SaveStatus {
+    /// Everything on screen is stored.
+    #[default]
+    Saved,
+    /// The last save failed; the message says why in plain English.
+    Failed(String),
+}
+
+/// A change made to the data in another browser tab, waiting for the user's choice.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OtherTabChange {
+    /// The data as the other tab saved it.
+    pub newer: Rc<AppData>,
+}
+
+/// Something removed that the user can still bring back.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Undoable {
+    /// A deleted plan.
+    Plan(DeletedPlan),
+    /// A deleted evidence entry and where it was in the log.
+    Evidence(usize, EvidenceEntry),
+}
+
+/// A message shown on screen until the user dismisses it or it is replaced.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    /// What happened, in a sentence.
+    pub text: String,
+    /// What an "Undo" button would bring back, if anything.
+    pub undo: Option<Undoable>,
+}
+
+/// Everything the app shows that is not the role data.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct AppState {
+    /// What the user keeps: plans, self-assessment, evidence, pace.
+    pub data: Rc<AppData>,
+    /// Options for finding and exploring routes.
+    pub options: QueryOptions,
+    /// Whether the data is stored.
+    pub save: SaveStatus,
+    /// Set when another tab changed the stored data.
+    pub other_tab: Option<OtherTabChange>,
+    /// The latest notice on screen.
+    pub notice: Option<Notice>,
+    /// The latest message for screen readers, with a counter so a repeated message is
+    /// announced again.
+    pub announcement: (u32, String),
+    /// Counts changes to `data` made in this tab, so the persistence hook saves once per
+    /// change and never saves data it just loaded.
+    pub revision: u64,
+}
+
+/// Everything the user or the browser can do to the app state.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Data loaded at start (replaces data without counting as a change to save).
+    Loaded(Rc<AppData>),
+    /// Sets the route options.
+    SetOptions(QueryOptions),
+    /// Marks a competency as held or not.
+    SetHeld(crate::graph::CompetencyId, bool),
+    /// Marks a development opportunity as completed or not.
+    SetCompleted(crate::graph::OpportunityId, bool),
+    /// Sets the working pace.
+    SetPace(Pace),
+    /// Adds a plan made from a route.
+    AddPlan(Plan),
+    /// Renames a plan.
+    RenamePlan(PlanId, String),
+    /// Copies a plan under a new id.
+    DuplicatePlan {
+        /// The plan to copy.
+        id: PlanId,
+        /// Today, the copy's creation date.
+        today: Date,
+        /// A random number for the copy's id.
+        seed: u64,
+    },
+    /// Deletes a plan, keeping it for Undo.
+    DeletePlan(PlanId),
+    /// Sets a step's status.
+    SetStepStatus(PlanId, usize, StepStatus),
+    /// Sets or clears a step's target date.
+    SetStepDate(PlanId, usize, Option<Date>),
+    /// Replaces a step's notes.
+    SetStepNotes(PlanId, usize, String),
+    /// Logs evidence for a competency.
+    AddEvidence {
+        /// The competency it shows.
+        competency: crate::graph::CompetencyId,
+        /// What the user did.
+        what: String,
+        /// When.
+        when: Date,
+        /// A random number for the entry's id.
+        seed: u64,
+    },
+    /// Removes an evidence entry, keeping it for Undo.
+    RemoveEvidence(crate::plan::EvidenceId),
+    /// Brings back what the current notice's Undo refers to.
+    Undo,
+    /// Replaces all data (import "Replace all", restore a backup, save a shared copy).
+    ReplaceData(AppData),
+    /// Remembers the screen the user is on.
+    Visited(String),
+    /// The last save worked.
+    SaveSucceeded,
+    /// The last save failed.
+    SaveFailed(String),
+    /// Another tab saved newer data.
+    OtherTabChanged(Rc<AppData>),
+    /// Load the other tab's data.
+    TakeOtherTab,
+    /// Keep this tab's data (and save it over the other tab's).
+    KeepMine,
+    /// Shows a notice (and announces it).
+    Notify(String),
+    /// Announces a message to screen readers only.
+    Announce(String),
+    /// Hides the notice.
+    DismissNotice,
+}
+
+impl AppState {
+    fn with_data(&self, data: AppData) -> AppState {
+        AppState {
+            data: Rc::new(data),
+            revision: self.revision + 1,
+            ..self.clone()
+        }
+    }
+
+    fn announced(mut self, text: impl Into<String>) -> AppState {
+        self.announcement = (self.announcement.0.wrapping_add(1), text.into());
+        self
+    }
+
+    fn noticed(self, text: impl Into<String>, undo: Option<Undoable>) -> AppState {
+        let text = text.into();
+        let mut state = self.announced(text.clone());
+        state.notice = Some(Notice { text, undo });
+        state
+    }
+
+    /// Applies a plan edit; a refused edit becomes a notice rather than a panic.
+    fn edit_plan(
+        &self,
+        id: &PlanId,
+        edit: impl FnOnce(&mut Plan) -> Result<(), crate::plan::PlanError>,
+    ) -> AppState {
+        let mut data = (*self.data).clone();
+        let result = data.plan_mut(id).and_then(edit);
+        match result {
+            Ok(()) => self.with_data(data),
+            Err(error) => self.clone().noticed(error.to_string(), None),
+        }
+    }
+
+    /// The self-assessment, for the planner.
+    pub fn assessment(&self) -> &SelfAssessment {
+        &self.data.assessment
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let state = &*self;
+        let next = match action {
+            Action::Loaded(data) => AppState {
+                data,
+                ..state.clone()
+            },
+            Action::SetOptions(options) => AppState {
+                options,
+                ..state.clone()
+            },
+            Action::SetHeld(competency, held) => {
+                let mut data = (*state.data).clone();
+                if held {
+                    data.assessment.held.insert(competency);
+                } else {
+                    data.assessment.held.remove(&competency);
+                }
+                state.with_data(data)
+            }
+            Action::SetCompleted(opportunity, done) => {
+                let mut data = (*state.data).clone();
+                if done {
+                    data.assessment.completed.insert(opportunity);
+                } else {
+                    data.assessment.completed.remove(&opportunity);
+                }
+                state.with_data(data)
+            }
+            Action::SetPace(pace) => {
+                let mut data = (*state.data).clone();
+                match data.set_pace(pace) {
+                    Ok(()) => state.with_data(data),
+                    Err(error) => state.clone().noticed(error.to_string(), None),
+                }
+            }
+            Action::AddPlan(plan) => {
+                let mut data = (*state.data).clone();
+                let name = plan.name.clone();
+                match data.add_plan(plan) {
+                    Ok(()) => state
+                        .with_data(data)
+                        .announced(format!("Saved “{name}” to your plans.")),
+                    Err(error) => state.clone().noticed(error.to_string(), None),
+                }
+            }
+            Action::RenamePlan(id, name) => state
+                .edit_plan(&id, |plan| plan.rename(&name))
+                .announced("Plan renamed."),
+            Action::DuplicatePlan { id, today, seed } => {
+                let mut data = (*state.data).clone();
+                match data.duplicate_plan(&id, today, seed) {
+                    Ok(_) => state.with_data(data).announced("Plan copied."),
+                    Err(error) => state.clone().noticed(error.to_string(), None),
+                }
+            }
+            Action::DeletePlan(id) => {
+                let mut data = (*state.data).clone();
+                match data.delete_plan(&id) {
+                    Some(deleted) => {
+                        let text = format!("Deleted “{}”.", deleted.plan.name);
+                        state
+                            .with_data(data)
+                            .noticed(text, Some(Undoable::Plan(deleted)))
+                    }
+                    None => state.clone(),
+                }
+            }
+            Action::SetStepStatus(id, index, status) => state
+                .edit_plan(&id, |plan| plan.set_status(index, status))
+                .announced(format!("Step {} marked {}.", index + 1, status.label())),
+            Action::SetStepDate(id, index, date) => {
+                state.edit_plan(&id, |plan| plan.set_target_date(index, date))
+            }
+            Action::SetStepNotes(id, index, notes) => {
+                state.edit_plan(&id, |plan| plan.set_notes(index, &notes))
+            }
+            Action::AddEvidence {
+                competency,
+                what,
+                when,
+                seed,
+            } => {
+                let mut data = (*state.data).clone();
+                match data.add_evidence(competency, &what, when, seed) {
+                    Ok(_) => state.with_data(data).announced("Evidence added."),
+                    Err(error) => state.clone().noticed(error.to_string(), None),
+                }
+            }
+            Action::RemoveEvidence(id) => {
+                let mut data = (*state.data).clone();
+                match data.remove_evidence(&id) {
+                    Some((index, entry)) => state.with_data(data).noticed(
+                        "Evidence entry removed.",
+                        Some(Undoable::Evidence(index, entry)),
+                    ),
+                    None => state.clone(),
+                }
+            }
+            Action::Undo => match state.notice.as_ref().and_then(|n| n.undo.clone()) {
+                Some(Undoable::Plan(deleted)) => {
+                    let mut data = (*state.data).clone();
+                    let name = deleted.plan.name.clone();
+                    match data.restore(deleted) {
+                        Ok(()) => {
+                            let mut next = state
+                                .with_data(data)
+                                .announced(format!("Brought back “{name}”."));
+                            next.notice = None;
+                            next
+                        }
+                        Err(error) => state.clone().noticed(error.to_string(), None),
+                    }
+                }
+                Some(Undoable::Evidence(index, entry)) => {
+                    let mut data = (*state.data).clone();
+                    data.restore_evidence(index, entry);
+                    let mut next = state.with_data(data).announced("Evidence entry restored.");
+                    next.notice = None;
+                    next
+                }
+                None => state.clone(),
+            },
+            Action::ReplaceData(data) => state.with_data(data),
+            Action::Visited(screen) => {
+                if state.data.last_screen.as_deref() == Some(screen.as_str()) {
+                    return self;
+                }
+                let mut data = (*state.data).clone();
+                data.last_screen = Some(screen);
+                state.with_data(data)
+            }
+            Action::SaveSucceeded => {
+                if state.save == SaveStatus::Saved {
+                    return self;
+                }
+                AppState {
+                    save: SaveStatus::Saved,
+                    ..state.clone()
+                }
+                .announced("Your changes are saved.")
+            }
+            Action::SaveFailed(message) => AppState {
+                save: SaveStatus::Failed(message),
+                ..state.clone()
+            },
+            Action::OtherTabChanged(newer) => {
+                if *newer == *state.data {
+                    return self;
+                }
+                AppState {
+                    other_tab: Some(OtherTabChange { newer }),
+                    ..state.clone()
+                }
+                .announced("Foothold was changed in another tab.")
+            }
+            Action::TakeOtherTab => match &state.other_tab {
+                Some(change) => AppState {
+                    data: change.newer.clone(),
+                    other_tab: None,
+                    ..state.clone()
+                }
+                .announced("Loaded the newer version."),
+                None => state.clone(),
+            },
+            Action::KeepMine => {
+                // Counting this as a change makes the persistence hook save this tab's
+                // data over the other tab's, so the choice sticks.
+                let mut next = state.with_data((*state.data).clone());
+                next.other_tab = None;
+                next.announced("Kept this tab's version.")
+            }
+            Action::Notify(text) => state.clone().noticed(text, None),
+            Action::Announce(text) => state.clone().announced(text),
+            Action::DismissNotice => AppState {
+                notice: None,
+                ..state.clone()
+            },
+        };
+        Rc::new(next)
+    }
+}
+
+/// The app state handle every page uses.
+pub type AppHandle = UseReducerHandle<AppState>;
+
+/// The app state from context. The app provides it above every page.
+#[hook]
+pub fn use_app() -> Option<AppHandle> {
+    use_context::<AppHandle>()
+}
+
+/// Where a role id points in the graph, or its id when the data no longer has it, so a
+/// plan saved against older data still reads sensibly.
+pub fn role_title(graph: &RoleGraph, id: &RoleId) -> String {
+    graph
+        .role(id)
+        .map_or_else(|| id.to_string(), |role| role.title.clone())
+}
