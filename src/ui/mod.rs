@@ -131,6 +131,8 @@ fn switch(route: Route) -> Html {
     use pages::*;
     match route {
         Route::Start => html! { <StartPage /> },
+        Route::Routes { from, to } => html! { <RoutesPage from={from} to={to} /> },
+        Route::Explore { from } => html! { <ExplorePage from={from} /> },
         _ => html! { <NotFoundPage /> },
     }
 }

@@ -6,6 +6,8 @@ pub mod evidence_tag;
 pub mod layout;
 pub mod messages;
 pub mod role_picker;
+pub mod route_card;
+pub mod step_list;
 
 pub use app_link::AppLink;
 pub use error_summary::{ErrorSummary, FieldError};
@@ -13,3 +15,5 @@ pub use evidence_tag::EvidenceTag;
 pub use layout::{Footer, Header};
 pub use messages::{LiveRegion, NoticeBanner, OtherTabBanner, SaveProblem};
 pub use role_picker::RolePicker;
+pub use route_card::RouteCard;
+pub use step_list::StepList;

@@ -271,7 +271,7 @@ pub fn role_picker(props: &RolePickerProps) -> Html {
                     {onkeydown}
                     {onblur}
                 />
-                <ul class="fh-role-picker__list" id={listbox_id} role="listbox" aria-label={format!("{} matches", props.label)} hidden={!expanded}>
+                <ul class="fh-role-picker__list" id={listbox_id} role="listbox" aria-label="Roles matching what you typed" hidden={!expanded}>
                     { for matches.iter().enumerate().map(|(index, item)| {
                         let selected = *active == Some(index);
                         let onmousedown = Callback::from(|event: MouseEvent| {
