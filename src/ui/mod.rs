@@ -5,6 +5,7 @@
 
 pub mod components;
 pub mod context;
+pub mod format;
 pub mod hooks;
 pub mod pages;
 pub mod routes;
@@ -13,8 +14,9 @@ pub mod state;
 use crate::graph::bundled_graph;
 use components::{Footer, Header, LiveRegion, NoticeBanner, OtherTabBanner, SaveProblem};
 use context::GraphContext;
+use hooks::StoreContext;
 use routes::Route;
-use state::{use_app, Action, AppHandle, AppState};
+use state::{use_app, Action, AppHandle};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -57,21 +59,31 @@ struct AppWithGraphProps {
 /// The app once the role graph is loaded: state, persistence and routing.
 #[function_component(AppWithGraph)]
 fn app_with_graph(props: &AppWithGraphProps) -> Html {
-    let state = use_reducer(AppState::default);
+    let (state, store) = hooks::use_persisted_app_data(&props.graph);
+    // Read before the hash router starts, because it writes "#/" into an empty hash.
+    let opened_without_address = *use_memo((), |_| hooks::browser::current_hash().is_empty());
     html! {
         <ContextProvider<GraphContext> context={props.graph.clone()}>
-            <ContextProvider<AppHandle> context={state}>
-                <HashRouter>
-                    <Shell />
-                </HashRouter>
-            </ContextProvider<AppHandle>>
+            <ContextProvider<StoreContext> context={store}>
+                <ContextProvider<AppHandle> context={state}>
+                    <HashRouter>
+                        <Shell {opened_without_address} />
+                    </HashRouter>
+                </ContextProvider<AppHandle>>
+            </ContextProvider<StoreContext>>
         </ContextProvider<GraphContext>>
     }
 }
 
+#[derive(Properties, PartialEq)]
+struct ShellProps {
+    /// True when the app was opened with no screen in its address.
+    opened_without_address: bool,
+}
+
 /// The frame and the current screen; also remembers the screen for the next visit.
 #[function_component(Shell)]
-fn shell() -> Html {
+fn shell(props: &ShellProps) -> Html {
     let app = use_app();
     let location = use_location();
     let navigator = use_navigator();
@@ -81,9 +93,10 @@ fn shell() -> Html {
     {
         let app = app.clone();
         let navigator = navigator.clone();
+        let opened_without_address = props.opened_without_address;
         use_effect_with((), move |_| {
             let last = app.as_ref().and_then(|app| app.data.last_screen.clone());
-            if hooks::browser::current_hash().is_empty() {
+            if opened_without_address {
                 if let (Some(last), Some(navigator)) = (last, navigator) {
                     if let Some(route) = Route::recognize(&last) {
                         if route.reopens_at_start() {
@@ -108,7 +121,25 @@ fn shell() -> Html {
         });
     }
 
-    let on_export = Callback::from(|_| ());
+    let graph = context::use_graph();
+    let on_export = {
+        let app = app.clone();
+        Callback::from(move |_| {
+            if let (Some(app), Some(graph)) = (&app, &graph) {
+                let file = crate::share::export_all(
+                    &app.data,
+                    &graph.info().data_version,
+                    hooks::browser::now(),
+                );
+                match hooks::browser::download_export(&file) {
+                    Ok(()) => {
+                        app.dispatch(Action::Announce(format!("Downloaded {}.", file.file_name)))
+                    }
+                    Err(reason) => app.dispatch(Action::Notify(reason)),
+                }
+            }
+        })
+    };
     let wide = matches!(route, Some(Route::Routes { .. }) | Some(Route::Map));
     html! {
         <>
@@ -133,6 +164,9 @@ fn switch(route: Route) -> Html {
         Route::Start => html! { <StartPage /> },
         Route::Routes { from, to } => html! { <RoutesPage from={from} to={to} /> },
         Route::Explore { from } => html! { <ExplorePage from={from} /> },
+        Route::Plans => html! { <PlansPage /> },
+        Route::Plan { id } => html! { <PlanPage id={id} /> },
+        Route::Shared { payload } => html! { <SharedPage payload={payload} /> },
         _ => html! { <NotFoundPage /> },
     }
 }

@@ -134,6 +134,19 @@ pub struct AppState {
     /// Counts changes to `data` made in this tab, so the persistence hook saves once per
     /// change and never saves data it just loaded.
     pub revision: u64,
+    /// Set by "Keep mine": the next save may overwrite another tab's save.
+    pub overwrite: bool,
+    /// Counts requests to load the stored data again ("Load the newer version").
+    pub reload_request: u64,
+}
+
+/// Whether two copies of the data differ in anything the user made (the screen each tab
+/// was last on does not count, so moving around in one tab never alarms another).
+pub fn same_user_data(a: &AppData, b: &AppData) -> bool {
+    a.plans == b.plans
+        && a.assessment == b.assessment
+        && a.evidence == b.evidence
+        && a.pace == b.pace
 }
 
 /// Everything the user or the browser can do to the app state.
@@ -151,6 +164,8 @@ pub enum Action {
     SetPace(Pace),
     /// Adds a plan made from a route.
     AddPlan(Plan),
+    /// Adds a plan from a share link or a file as a copy with a fresh id.
+    AddCopy(Plan, u64),
     /// Renames a plan.
     RenamePlan(PlanId, String),
     /// Copies a plan under a new id.
@@ -297,6 +312,14 @@ impl Reducible for AppState {
                     Err(error) => state.clone().noticed(error.to_string(), None),
                 }
             }
+            Action::AddCopy(plan, seed) => {
+                let mut data = (*state.data).clone();
+                let name = plan.name.clone();
+                data.add_as_copy(plan, seed);
+                state
+                    .with_data(data)
+                    .noticed(format!("Saved a copy of “{name}” to your plans."), None)
+            }
             Action::RenamePlan(id, name) => state
                 .edit_plan(&id, |plan| plan.rename(&name))
                 .announced("Plan renamed."),
@@ -384,21 +407,27 @@ impl Reducible for AppState {
                 state.with_data(data)
             }
             Action::SaveSucceeded => {
-                if state.save == SaveStatus::Saved {
+                if state.save == SaveStatus::Saved && !state.overwrite {
                     return self;
                 }
-                AppState {
+                let recovered = state.save != SaveStatus::Saved;
+                let next = AppState {
                     save: SaveStatus::Saved,
+                    overwrite: false,
                     ..state.clone()
+                };
+                if recovered {
+                    next.announced("Your changes are saved.")
+                } else {
+                    next
                 }
-                .announced("Your changes are saved.")
             }
             Action::SaveFailed(message) => AppState {
                 save: SaveStatus::Failed(message),
                 ..state.clone()
             },
             Action::OtherTabChanged(newer) => {
-                if *newer == *state.data {
+                if same_user_data(&newer, &state.data) {
                     return self;
                 }
                 AppState {
@@ -408,9 +437,12 @@ impl Reducible for AppState {
                 .announced("Foothold was changed in another tab.")
             }
             Action::TakeOtherTab => match &state.other_tab {
+                // The persistence hook reloads from storage, so this tab's save counter
+                // matches the newer save; showing its copy at once avoids a flicker.
                 Some(change) => AppState {
                     data: change.newer.clone(),
                     other_tab: None,
+                    reload_request: state.reload_request + 1,
                     ..state.clone()
                 }
                 .announced("Loaded the newer version."),
@@ -421,6 +453,7 @@ impl Reducible for AppState {
                 // data over the other tab's, so the choice sticks.
                 let mut next = state.with_data((*state.data).clone());
                 next.other_tab = None;
+                next.overwrite = true;
                 next.announced("Kept this tab's version.")
             }
             Action::Notify(text) => state.clone().noticed(text, None),

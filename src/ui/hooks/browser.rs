@@ -89,3 +89,13 @@ pub fn current_hash() -> String {
         .map(|hash| hash.trim_start_matches('#').to_owned())
         .unwrap_or_default()
 }
+
+/// The time now, for save stamps and export file names.
+pub fn now() -> crate::plan::Timestamp {
+    crate::plan::Timestamp::from_unix_millis(js_sys::Date::now() as i64)
+}
+
+/// Offers an export file (all data or one plan) as a download.
+pub fn download_export(file: &crate::share::ExportFile) -> Result<(), String> {
+    download(&file.file_name, "application/json", &file.contents)
+}

@@ -3,5 +3,7 @@
 
 pub mod browser;
 pub mod page;
+pub mod persisted;
 
 pub use page::use_page;
+pub use persisted::{use_persisted_app_data, use_store, StoreContext};

@@ -1,11 +1,17 @@
 //! One component per screen.
 
 pub mod not_found;
+pub mod plan;
+pub mod plans;
 pub mod results;
+pub mod shared;
 pub mod start;
 pub mod where_next;
 
 pub use not_found::NotFoundPage;
+pub use plan::PlanPage;
+pub use plans::PlansPage;
 pub use results::RoutesPage;
+pub use shared::SharedPage;
 pub use start::StartPage;
 pub use where_next::ExplorePage;
