@@ -99,3 +99,25 @@ pub fn now() -> crate::plan::Timestamp {
 pub fn download_export(file: &crate::share::ExportFile) -> Result<(), String> {
     download(&file.file_name, "application/json", &file.contents)
 }
+
+/// Reads a file the user chose or dropped. Files larger than `limit` bytes are not read
+/// at all; their size is returned as the error so the caller can say so.
+pub async fn read_file(file: web_sys::File, limit: usize) -> Result<Vec<u8>, FileReadError> {
+    let size = file.size() as usize;
+    if size > limit {
+        return Err(FileReadError::TooBig(size));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| FileReadError::Unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Why a chosen file could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileReadError {
+    /// It is larger than the limit, by this many bytes in all.
+    TooBig(usize),
+    /// The browser could not read it (moved, deleted or not allowed).
+    Unreadable,
+}

@@ -5,13 +5,17 @@ pub mod plan;
 pub mod plans;
 pub mod results;
 pub mod shared;
+pub mod skills;
 pub mod start;
 pub mod where_next;
+pub mod your_data;
 
 pub use not_found::NotFoundPage;
 pub use plan::PlanPage;
 pub use plans::PlansPage;
 pub use results::RoutesPage;
 pub use shared::SharedPage;
+pub use skills::SkillsPage;
 pub use start::StartPage;
 pub use where_next::ExplorePage;
+pub use your_data::YourDataPage;
