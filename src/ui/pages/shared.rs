@@ -1,6 +1,6 @@
 //! A plan someone shared by link, shown read-only with a "Save a copy" button.
 
-use crate::share::read_share_fragment;
+use crate::share::{read_share_fragment, SHARE_PREFIX};
 use crate::ui::components::AppLink;
 use crate::ui::context::use_graph;
 use crate::ui::format::long_date;
@@ -30,7 +30,7 @@ pub fn shared_page(props: &SharedPageProps) -> Html {
     let (Some(graph), Some(app)) = (graph, app) else {
         return Html::default();
     };
-    let plan = match read_share_fragment(&props.payload) {
+    let plan = match read_share_fragment(&format!("{SHARE_PREFIX}{}", props.payload)) {
         Ok(plan) => plan,
         Err(error) => {
             return html! {
