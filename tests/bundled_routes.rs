@@ -1,5 +1,7 @@
 //! Routes a user would expect exist in the bundled NHS pack.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use foothold::graph::{bundled_graph, RoleGraph, RoleId};
 use foothold::planner::{find_routes, NoRoute, RouteQuery, SelfAssessment, MAX_ROUTES};
 
