@@ -19,7 +19,7 @@ const MONTHS: [&str; 12] = [
 
 /// "1 March 2028".
 pub fn long_date(date: Date) -> String {
-    format!("{} {} {}", date.day(), month_name(date), date.year())
+    date.long_form()
 }
 
 /// "March 2028".
@@ -27,6 +27,7 @@ pub fn month_year(date: Date) -> String {
     format!("{} {}", month_name(date), date.year())
 }
 
+/// The month's name ("March").
 fn month_name(date: Date) -> &'static str {
     MONTHS
         .get(usize::from(date.month().saturating_sub(1)))

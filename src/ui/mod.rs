@@ -126,13 +126,11 @@ fn shell(props: &ShellProps) -> Html {
         let app = app.clone();
         Callback::from(move |_| {
             if let (Some(app), Some(graph)) = (&app, &graph) {
-                let file = crate::share::export_all(
-                    &app.data,
-                    &graph.info().data_version,
-                    hooks::browser::now(),
-                );
+                let now = hooks::browser::now();
+                let file = crate::share::export_all(&app.data, &graph.info().data_version, now);
                 match hooks::browser::download_export(&file) {
                     Ok(()) => {
+                        app.dispatch(Action::MarkExported(now));
                         app.dispatch(Action::Announce(format!("Downloaded {}.", file.file_name)))
                     }
                     Err(reason) => app.dispatch(Action::Notify(reason)),

@@ -202,6 +202,8 @@ pub enum Action {
     Undo,
     /// Replaces all data (import "Replace all", restore a backup, save a shared copy).
     ReplaceData(AppData),
+    /// Records that everything was just exported (for export reminders).
+    MarkExported(crate::plan::Timestamp),
     /// Remembers the screen the user is on.
     Visited(String),
     /// The last save worked.
@@ -398,6 +400,11 @@ impl Reducible for AppState {
                 None => state.clone(),
             },
             Action::ReplaceData(data) => state.with_data(data),
+            Action::MarkExported(now) => {
+                let mut data = (*state.data).clone();
+                data.mark_exported(now);
+                state.with_data(data)
+            }
             Action::Visited(screen) => {
                 if state.data.last_screen.as_deref() == Some(screen.as_str()) {
                     return self;

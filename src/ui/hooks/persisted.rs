@@ -5,8 +5,7 @@
 
 use crate::plan::AppData;
 use crate::store::{
-    decode, listen_for_other_tabs, BrowserStorage, KeyValueStore, Loaded, MemoryStore, SaveError,
-    StorageFailure, Store, DATA_KEY,
+    decode, listen_for_other_tabs, DeviceStorage, KeyValueStore, Loaded, SaveError, Store, DATA_KEY,
 };
 use crate::ui::context::GraphContext;
 use crate::ui::hooks::browser::now;
@@ -14,46 +13,6 @@ use crate::ui::state::{same_user_data, Action, AppHandle, AppState, SaveStatus};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// Where this device keeps the data: local storage, or memory when the browser refuses
-/// storage (the app still works, and says that nothing will be kept).
-#[derive(Debug, Clone)]
-pub enum DeviceStorage {
-    /// The browser's local storage.
-    Browser(BrowserStorage),
-    /// Memory only, lost when the page closes.
-    Memory(MemoryStore),
-}
-
-impl KeyValueStore for DeviceStorage {
-    fn get(&self, key: &str) -> Result<Option<String>, StorageFailure> {
-        match self {
-            DeviceStorage::Browser(storage) => storage.get(key),
-            DeviceStorage::Memory(storage) => storage.get(key),
-        }
-    }
-
-    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageFailure> {
-        match self {
-            DeviceStorage::Browser(storage) => storage.set(key, value),
-            DeviceStorage::Memory(storage) => storage.set(key, value),
-        }
-    }
-
-    fn remove(&mut self, key: &str) -> Result<(), StorageFailure> {
-        match self {
-            DeviceStorage::Browser(storage) => storage.remove(key),
-            DeviceStorage::Memory(storage) => storage.remove(key),
-        }
-    }
-
-    fn keys(&self) -> Result<Vec<String>, StorageFailure> {
-        match self {
-            DeviceStorage::Browser(storage) => storage.keys(),
-            DeviceStorage::Memory(storage) => storage.keys(),
-        }
-    }
-}
 
 /// The store over this device's storage.
 pub type DeviceStore = Store<DeviceStorage>;
@@ -71,7 +30,7 @@ impl PartialEq for StoreContext {
 impl StoreContext {
     /// Whether the data is only in memory because the browser refused storage.
     pub fn in_memory_only(&self) -> bool {
-        matches!(self.0.borrow().storage(), DeviceStorage::Memory(_))
+        !self.0.borrow().storage().keeps_data_after_closing()
     }
 }
 
@@ -85,15 +44,12 @@ pub fn use_store() -> Option<StoreContext> {
 /// something needs the user's attention.
 fn open_and_load() -> (StoreContext, AppState) {
     let mut state = AppState::default();
-    let storage = match BrowserStorage::open() {
-        Ok(storage) => DeviceStorage::Browser(storage),
-        Err(failure) => {
-            state.save = SaveStatus::Failed(format!(
-                "Foothold cannot keep your data on this device because {failure}. You can still plan routes; export anything you want to keep."
-            ));
-            DeviceStorage::Memory(MemoryStore::new())
-        }
-    };
+    let (storage, failure) = DeviceStorage::open();
+    if let Some(failure) = failure {
+        state.save = SaveStatus::Failed(format!(
+            "Foothold cannot keep your data on this device because {failure}. You can still plan routes; export anything you want to keep."
+        ));
+    }
     let mut store = Store::new(storage);
     match store.load() {
         Ok(Loaded::Empty) => {}

@@ -80,6 +80,12 @@ pub fn plans_page() -> Html {
                 { format!("Projected dates assume you work on your plans {pace}. ") }
                 <AppLink to={Route::Skills}>{ "Change your pace" }</AppLink>
             </p>
+            if let Some(reminder) = app.data.export_reminder(crate::ui::hooks::browser::now()) {
+                <div class="fh-inset">
+                    <p>{ reminder }</p>
+                    <p><AppLink to={Route::YourData}>{ "Export your data" }</AppLink></p>
+                </div>
+            }
             { body }
         </>
     }

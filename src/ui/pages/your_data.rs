@@ -60,9 +60,13 @@ pub fn your_data_page() -> Html {
         let app = app.clone();
         let data_version = data_version.clone();
         Callback::from(move |_: MouseEvent| {
-            let file = export_all(&app.data, &data_version, now());
+            let now = now();
+            let file = export_all(&app.data, &data_version, now);
             match download_export(&file) {
-                Ok(()) => app.dispatch(Action::Announce(format!("Downloaded {}.", file.file_name))),
+                Ok(()) => {
+                    app.dispatch(Action::MarkExported(now));
+                    app.dispatch(Action::Announce(format!("Downloaded {}.", file.file_name)));
+                }
                 Err(reason) => app.dispatch(Action::Notify(reason)),
             }
         })
