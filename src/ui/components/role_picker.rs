@@ -100,12 +100,17 @@ pub fn role_picker(props: &RolePickerProps) -> Html {
     let text = use_state(|| initial_title);
     let open = use_state(|| false);
     let active = use_state(|| None::<usize>);
+    // The choice last reported to the parent, so typing reports each change once even
+    // when the parent does not pass the choice back in (as the "avoid" picker does).
+    let reported = use_mut_ref(|| props.value.clone());
 
     // Follow a role chosen elsewhere (for example "Change" from the results).
     {
         let text = text.clone();
         let graph = graph.clone();
+        let reported = reported.clone();
         use_effect_with(props.value.clone(), move |value| {
+            *reported.borrow_mut() = value.clone();
             if let (Some(id), Some(graph)) = (value, graph) {
                 if let Some(role) = graph.role(id) {
                     if text.trim().to_lowercase() != role.title.to_lowercase()
@@ -134,10 +139,12 @@ pub fn role_picker(props: &RolePickerProps) -> Html {
         let open = open.clone();
         let active = active.clone();
         let on_change = props.on_change.clone();
+        let reported = reported.clone();
         Callback::from(move |chosen: Match| {
             text.set(chosen.title.clone());
             open.set(false);
             active.set(None);
+            *reported.borrow_mut() = Some(chosen.id.clone());
             on_change.emit(Some(chosen.id));
         })
     };
@@ -147,7 +154,7 @@ pub fn role_picker(props: &RolePickerProps) -> Html {
         let open = open.clone();
         let active = active.clone();
         let on_change = props.on_change.clone();
-        let value = props.value.clone();
+        let reported = reported.clone();
         let graph = graph.clone();
         Callback::from(move |event: InputEvent| {
             let Some(input) = event
@@ -158,7 +165,8 @@ pub fn role_picker(props: &RolePickerProps) -> Html {
             };
             let typed = input.value();
             let exact = exact_role(&graph, &typed);
-            if exact != value {
+            if exact != *reported.borrow() {
+                *reported.borrow_mut() = exact.clone();
                 on_change.emit(exact);
             }
             text.set(typed);
