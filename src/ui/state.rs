@@ -490,3 +490,158 @@ pub fn role_title(graph: &RoleGraph, id: &RoleId) -> String {
         .role(id)
         .map_or_else(|| id.to_string(), |role| role.title.clone())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::CompetencyId;
+    use crate::plan::PlanStep;
+
+    fn plan(id: &str, name: &str) -> Plan {
+        Plan {
+            id: PlanId::from(id),
+            name: name.to_owned(),
+            created: Date::new(2026, 1, 5).expect("a real date"),
+            start: RoleId::new("registered-nurse"),
+            target: RoleId::new("digital-nurse"),
+            objective: Objective::default(),
+            steps: vec![PlanStep::new(
+                RoleId::new("registered-nurse"),
+                RoleId::new("digital-nurse"),
+            )],
+            data_version: "test".to_owned(),
+        }
+    }
+
+    fn reduce(state: AppState, actions: Vec<Action>) -> AppState {
+        let mut state = Rc::new(state);
+        for action in actions {
+            state = state.reduce(action);
+        }
+        (*state).clone()
+    }
+
+    #[test]
+    fn a_deleted_plan_comes_back_in_its_place_with_undo() {
+        let state = reduce(
+            AppState::default(),
+            vec![
+                Action::AddPlan(plan("p-1", "First")),
+                Action::AddPlan(plan("p-2", "Second")),
+                Action::DeletePlan(PlanId::from("p-1")),
+            ],
+        );
+        assert_eq!(state.data.plans.len(), 1);
+        assert!(state.notice.as_ref().is_some_and(|n| n.undo.is_some()));
+        let state = reduce(state, vec![Action::Undo]);
+        let names: Vec<&str> = state.data.plans.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["First", "Second"]);
+        assert!(state.notice.is_none());
+    }
+
+    #[test]
+    fn every_change_to_the_data_counts_as_a_revision_to_save() {
+        let state = reduce(
+            AppState::default(),
+            vec![
+                Action::SetHeld(CompetencyId::new("digital-literacy"), true),
+                Action::SetPace(Pace::PartTime(60)),
+            ],
+        );
+        assert_eq!(state.revision, 2);
+        assert!(state
+            .data
+            .assessment
+            .held
+            .contains(&CompetencyId::new("digital-literacy")));
+        let unchanged = reduce(
+            state.clone(),
+            vec![Action::SetOptions(QueryOptions::default())],
+        );
+        assert_eq!(unchanged.revision, state.revision);
+    }
+
+    #[test]
+    fn a_refused_edit_is_shown_as_a_notice_and_changes_nothing() {
+        let state = reduce(
+            AppState::default(),
+            vec![
+                Action::AddPlan(plan("p-1", "First")),
+                Action::RenamePlan(PlanId::from("p-1"), "   ".to_owned()),
+                Action::SetPace(Pace::PartTime(0)),
+            ],
+        );
+        assert_eq!(state.data.plans[0].name, "First");
+        assert_eq!(state.data.pace, Pace::FullTime);
+        assert!(state.notice.is_some());
+        assert_eq!(state.revision, 1);
+    }
+
+    #[test]
+    fn another_tab_moving_between_screens_raises_no_warning() {
+        let state = reduce(
+            AppState::default(),
+            vec![Action::AddPlan(plan("p-1", "First"))],
+        );
+        let mut elsewhere = (*state.data).clone();
+        elsewhere.last_screen = Some("/plans".to_owned());
+        let state = reduce(state, vec![Action::OtherTabChanged(Rc::new(elsewhere))]);
+        assert!(state.other_tab.is_none());
+
+        let mut changed = (*state.data).clone();
+        changed.plans[0].name = "Renamed elsewhere".to_owned();
+        let state = reduce(state, vec![Action::OtherTabChanged(Rc::new(changed))]);
+        assert!(state.other_tab.is_some());
+    }
+
+    #[test]
+    fn keeping_this_tabs_version_saves_over_the_other_tab_once() {
+        let state = reduce(
+            AppState::default(),
+            vec![Action::AddPlan(plan("p-1", "Mine"))],
+        );
+        let mut theirs = (*state.data).clone();
+        theirs.plans.clear();
+        let state = reduce(state, vec![Action::OtherTabChanged(Rc::new(theirs))]);
+        let before = state.revision;
+        let state = reduce(state, vec![Action::KeepMine]);
+        assert!(state.other_tab.is_none());
+        assert!(state.overwrite);
+        assert_eq!(state.revision, before + 1);
+        assert_eq!(state.data.plans[0].name, "Mine");
+        let state = reduce(state, vec![Action::SaveSucceeded]);
+        assert!(!state.overwrite);
+    }
+
+    #[test]
+    fn loading_the_newer_version_asks_for_a_reload_from_storage() {
+        let state = reduce(
+            AppState::default(),
+            vec![Action::AddPlan(plan("p-1", "Mine"))],
+        );
+        let mut theirs = (*state.data).clone();
+        theirs.plans[0].name = "Theirs".to_owned();
+        let state = reduce(
+            state,
+            vec![
+                Action::OtherTabChanged(Rc::new(theirs)),
+                Action::TakeOtherTab,
+            ],
+        );
+        assert_eq!(state.reload_request, 1);
+        assert_eq!(state.data.plans[0].name, "Theirs");
+        assert!(state.other_tab.is_none());
+    }
+
+    #[test]
+    fn options_turn_into_a_planner_query_within_the_allowed_number_of_routes() {
+        let options = QueryOptions {
+            routes: 50,
+            explore_years: 0,
+            ..QueryOptions::default()
+        };
+        let query = options.query(RoleId::new("a"), RoleId::new("b"));
+        assert_eq!(query.routes, MAX_ROUTES);
+        assert_eq!(options.explore_months(), 12);
+    }
+}
