@@ -88,6 +88,7 @@ fn shell(props: &ShellProps) -> Html {
     let location = use_location();
     let navigator = use_navigator();
     let route = use_route::<Route>();
+    hooks::page::use_frame_page(route.clone());
 
     // Reopen the last screen when the app starts without an address of its own.
     {
@@ -163,10 +164,14 @@ fn switch(route: Route) -> Html {
         Route::Routes { from, to } => html! { <RoutesPage from={from} to={to} /> },
         Route::Explore { from } => html! { <ExplorePage from={from} /> },
         Route::Skills => html! { <SkillsPage /> },
+        Route::Roles => html! { <RolesPage /> },
+        Route::Role { id } => html! { <RolePage id={id} /> },
+        Route::Map => html! { <MapPage /> },
+        Route::About => html! { <AboutPage /> },
         Route::Plans => html! { <PlansPage /> },
         Route::YourData => html! { <YourDataPage /> },
         Route::Plan { id } => html! { <PlanPage id={id} /> },
         Route::Shared { payload } => html! { <SharedPage payload={payload} /> },
-        _ => html! { <NotFoundPage /> },
+        Route::NotFound => html! { <NotFoundPage /> },
     }
 }

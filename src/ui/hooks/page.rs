@@ -34,6 +34,39 @@ pub fn use_page(route: &Route) -> NodeRef {
     heading
 }
 
+/// Does for a screen without its own [`use_page`] call (the role explorer, role, map and
+/// about pages) what `use_page` does: sets the title and, on navigation, focuses the
+/// main heading. Called by the app frame, which knows the route.
+#[hook]
+pub fn use_frame_page(route: Option<Route>) {
+    use_effect_with(route, move |route| {
+        let Some(route) = route else {
+            return;
+        };
+        if !matches!(
+            route,
+            Route::Roles | Route::Role { .. } | Route::Map | Route::About
+        ) {
+            return;
+        }
+        let Some(document) = web_sys::window().and_then(|window| window.document()) else {
+            return;
+        };
+        document.set_title(&route.title());
+        let first = FIRST_SCREEN_SHOWN.with(|shown| !shown.replace(true));
+        if !first {
+            let heading = document
+                .query_selector("#main-content h1")
+                .ok()
+                .flatten()
+                .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(heading) = heading {
+                let _ = heading.focus();
+            }
+        }
+    });
+}
+
 /// Moves focus to the element with the given id, if there is one (error summaries and
 /// the skip link use this).
 pub fn focus_by_id(id: &str) {
