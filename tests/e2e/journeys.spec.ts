@@ -267,3 +267,12 @@ test("a shared link opens the plan read-only and a copy can be saved", async ({ 
   await expect(savedPlanLink(mentor)).toBeVisible();
   await other.close();
 });
+
+test("opening the app without an address reopens the screen last used", async ({ page }) => {
+  await open(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "What I have" }).click();
+  await expect(page).toHaveTitle(/What I already have/);
+  await page.goto("./");
+  await expect(page).toHaveTitle(/What I already have/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What I already have");
+});
