@@ -276,3 +276,30 @@ test("opening the app without an address reopens the screen last used", async ({
   await expect(page).toHaveTitle(/What I already have/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("What I already have");
 });
+
+test("a failed save shows at once with a way to export, and clears when saving works again", async ({ page }) => {
+  await open(page, "#/skills");
+  await page.evaluate(() => {
+    const original = Storage.prototype.setItem;
+    (window as unknown as { restoreSetItem: () => void }).restoreSetItem = () => {
+      Storage.prototype.setItem = original;
+    };
+    Storage.prototype.setItem = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await page.getByRole("checkbox").first().check();
+  const alert = page.getByRole("alert").filter({ hasText: "Your latest changes are not saved" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("full");
+  const downloading = page.waitForEvent("download");
+  await alert.getByRole("button", { name: "Export now" }).click();
+  expect((await downloading).suggestedFilename()).toMatch(/^foothold-plans-.*\.json$/);
+
+  await page.evaluate(() => (window as unknown as { restoreSetItem: () => void }).restoreSetItem());
+  await page.getByRole("checkbox").nth(1).check();
+  await expect(alert).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole("checkbox").first()).toBeChecked();
+  await expect(page.getByRole("checkbox").nth(1)).toBeChecked();
+});
