@@ -303,3 +303,37 @@ test("a failed save shows at once with a way to export, and clears when saving w
   await expect(page.getByRole("checkbox").first()).toBeChecked();
   await expect(page.getByRole("checkbox").nth(1)).toBeChecked();
 });
+
+test("route options limit the number of routes and keep avoided roles off them", async ({ page }) => {
+  await open(page);
+  await chooseRole(page, "Current role", ...nurse);
+  await chooseRole(page, "Target role", ...cnio);
+  await page.getByText("Route options").click();
+  await page.getByRole("radio", { name: "Fewest steps" }).check();
+  await page.getByLabel("Number of routes to show").fill("2");
+  await page.getByLabel("Number of routes to show").blur();
+  await chooseRole(page, "Avoid a role (optional)", "clinical safety", /^Clinical safety officer/);
+  await expect(page.getByRole("list", { name: "Roles to avoid" })).toContainText("Clinical safety officer");
+  await page.getByRole("button", { name: "Find routes" }).click();
+
+  const routes = page.getByRole("list", { name: "Routes" }).getByRole("article");
+  await expect(routes.first()).toBeVisible();
+  expect(await routes.count()).toBeLessThanOrEqual(2);
+  await expect(page.getByText(/best first by fewest moves/)).toBeVisible();
+  for (const route of await routes.all()) {
+    await expect(route.getByRole("heading", { level: 3, name: /Clinical safety officer/ })).toHaveCount(0);
+  }
+
+  await page.getByRole("link", { name: "Change your choices" }).click();
+  await expect(page.getByRole("combobox", { name: "Current role" })).toHaveValue("Registered nurse");
+  await expect(page.getByText("Route options (3 changed)")).toBeVisible();
+});
+
+test("asking for routes without choosing roles explains what to do", async ({ page }) => {
+  await open(page);
+  await page.getByRole("button", { name: "Find routes" }).click();
+  const summary = page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await expect(summary).toBeFocused();
+  await summary.getByRole("link", { name: "Choose your current role from the list" }).click();
+  await expect(page.getByRole("combobox", { name: "Current role" })).toBeFocused();
+});
