@@ -3,8 +3,9 @@
 
 use crate::graph::RoleGraph;
 use crate::planner::RouteStep;
-use crate::ui::components::EvidenceTag;
+use crate::ui::components::{AppLink, EvidenceTag};
 use crate::ui::context::use_graph;
+use crate::ui::routes::Route;
 use crate::ui::state::role_title;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -61,7 +62,7 @@ pub fn step_list(props: &StepListProps) -> Html {
                 html! {
                     <li class="fh-steps__item">
                         <@{heading_tag} class="fh-steps__heading">
-                            { role_title(&graph, &step.to) }
+                            <AppLink to={Route::Role { id: step.to.to_string() }}>{ role_title(&graph, &step.to) }</AppLink>
                             <span class="fh-visually-hidden">{ format!(", from {}", role_title(&graph, &step.from)) }</span>
                         </@>
                         <div class="fh-steps__meta">
