@@ -112,3 +112,24 @@ for (const viewport of viewports) {
     });
   });
 }
+
+test.describe("in dark mode", () => {
+  test.use({ colorScheme: "dark", viewport: { width: 390, height: 844 } });
+
+  test("the main screens keep AA contrast and have no other violations", async ({ page }) => {
+    await open(page, "#/");
+    await expectNoViolations(page, "start (dark)");
+    await savePlan(page);
+    await expectNoViolations(page, "plan (dark)");
+    for (const [screen, hash] of [
+      ["routes (dark)", "#/routes/registered-nurse/chief-nursing-information-officer"],
+      ["explore (dark)", "#/explore/administrator"],
+      ["plans (dark)", "#/plans"],
+      ["what I have (dark)", "#/skills"],
+      ["your data (dark)", "#/data"],
+    ]) {
+      await open(page, hash);
+      await expectNoViolations(page, screen);
+    }
+  });
+});
