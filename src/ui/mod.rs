@@ -88,7 +88,8 @@ fn shell(props: &ShellProps) -> Html {
     let location = use_location();
     let navigator = use_navigator();
     let route = use_route::<Route>();
-    hooks::page::use_frame_page(route.clone());
+    let graph = context::use_graph();
+    hooks::page::use_frame_page(route.clone(), graph.clone());
 
     // Reopen the last screen when the app starts without an address of its own.
     {
@@ -122,7 +123,6 @@ fn shell(props: &ShellProps) -> Html {
         });
     }
 
-    let graph = context::use_graph();
     let on_export = {
         let app = app.clone();
         Callback::from(move |_| {

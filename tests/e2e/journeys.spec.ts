@@ -337,3 +337,14 @@ test("asking for routes without choosing roles explains what to do", async ({ pa
   await summary.getByRole("link", { name: "Choose your current role from the list" }).click();
   await expect(page.getByRole("combobox", { name: "Current role" })).toBeFocused();
 });
+
+test("moving to another screen titles the tab and moves focus to the new heading", async ({ page }) => {
+  await open(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Roles" }).click();
+  await expect(page).toHaveTitle(/^Roles – Foothold/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+  await open(page, "#/routes/registered-nurse/chief-nursing-information-officer");
+  await page.getByRole("list", { name: "Routes" }).getByRole("article").first().getByRole("heading", { level: 3 }).getByRole("link").last().click();
+  await expect(page).toHaveTitle(/^Chief nursing information officer – Foothold/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeFocused();
+});

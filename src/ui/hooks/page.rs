@@ -1,6 +1,7 @@
 //! What every screen does when it opens: set the browser tab's title and move keyboard
 //! and screen-reader focus to its main heading.
 
+use crate::ui::context::GraphContext;
 use crate::ui::routes::Route;
 use std::cell::Cell;
 use wasm_bindgen::JsCast;
@@ -38,7 +39,7 @@ pub fn use_page(route: &Route) -> NodeRef {
 /// about pages) what `use_page` does: sets the title and, on navigation, focuses the
 /// main heading. Called by the app frame, which knows the route.
 #[hook]
-pub fn use_frame_page(route: Option<Route>) {
+pub fn use_frame_page(route: Option<Route>, graph: Option<GraphContext>) {
     use_effect_with(route, move |route| {
         let Some(route) = route else {
             return;
@@ -52,7 +53,14 @@ pub fn use_frame_page(route: Option<Route>) {
         let Some(document) = web_sys::window().and_then(|window| window.document()) else {
             return;
         };
-        document.set_title(&route.title());
+        // A role's page is titled with the role, so tabs and history say which one.
+        let role_title = match (route, &graph) {
+            (Route::Role { id }, Some(graph)) => graph
+                .role(&crate::graph::RoleId::new(id.as_str()))
+                .map(|role| format!("{} – Foothold", role.title)),
+            _ => None,
+        };
+        document.set_title(&role_title.unwrap_or_else(|| route.title()));
         let first = FIRST_SCREEN_SHOWN.with(|shown| !shown.replace(true));
         if !first {
             let heading = document
