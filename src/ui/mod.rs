@@ -24,7 +24,11 @@ use yew_router::prelude::*;
 /// The root component.
 #[function_component(App)]
 pub fn app() -> Html {
-    let graph = use_memo((), |_| bundled_graph().map(Rc::new));
+    let graph = use_memo((), |_| {
+        let graph = bundled_graph().map(Rc::new);
+        hooks::browser::mark(hooks::browser::DATA_DECODED_MARK);
+        graph
+    });
     match &*graph {
         Ok(graph) => html! { <AppWithGraph graph={GraphContext(graph.clone())} /> },
         Err(error) => html! { <DataProblem message={error.to_string()} /> },
@@ -60,6 +64,9 @@ struct AppWithGraphProps {
 #[function_component(AppWithGraph)]
 fn app_with_graph(props: &AppWithGraphProps) -> Html {
     let (state, store) = hooks::use_persisted_app_data(&props.graph);
+    use_effect_with((), |_| {
+        hooks::browser::mark(hooks::browser::FIRST_RENDER_MARK)
+    });
     // Read before the hash router starts, because it writes "#/" into an empty hash.
     let opened_without_address = *use_memo((), |_| hooks::browser::current_hash().is_empty());
     html! {

@@ -7,7 +7,7 @@ use crate::plan::Plan;
 use crate::planner::{find_routes, Objective, Route as PlannedRoute};
 use crate::ui::components::{AppLink, RouteCard};
 use crate::ui::context::use_graph;
-use crate::ui::hooks::browser::{random_seed, today};
+use crate::ui::hooks::browser::{mark, measure_since, random_seed, today};
 use crate::ui::hooks::use_page;
 use crate::ui::routes::Route;
 use crate::ui::state::{role_title, use_app, Action};
@@ -84,8 +84,11 @@ pub fn routes_page(props: &RoutesPageProps) -> Html {
         use_memo(
             (query.clone(), assessment.clone()),
             move |(query, assessment)| {
-                find_routes(&graph, query, assessment)
-                    .map(|routes| routes.into_iter().map(Rc::new).collect::<Vec<_>>())
+                mark("foothold:find-routes-start");
+                let found = find_routes(&graph, query, assessment)
+                    .map(|routes| routes.into_iter().map(Rc::new).collect::<Vec<_>>());
+                measure_since("foothold:find-routes", "foothold:find-routes-start");
+                found
             },
         )
     };

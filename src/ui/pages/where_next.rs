@@ -5,6 +5,7 @@ use crate::graph::RoleId;
 use crate::planner::explore;
 use crate::ui::components::AppLink;
 use crate::ui::context::use_graph;
+use crate::ui::hooks::browser::{mark, measure_since};
 use crate::ui::hooks::use_page;
 use crate::ui::routes::Route;
 use crate::ui::state::{role_title, use_app, Action};
@@ -56,7 +57,10 @@ pub fn explore_page(props: &ExplorePageProps) -> Html {
         use_memo(
             (from, within, constraints, assessment),
             move |(from, within, constraints, assessment)| {
-                explore(&graph, from, *within, constraints, assessment)
+                mark("foothold:explore-start");
+                let found = explore(&graph, from, *within, constraints, assessment);
+                measure_since("foothold:explore", "foothold:explore-start");
+                found
             },
         )
     };
