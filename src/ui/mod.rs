@@ -1,14 +1,184 @@
 //! The yew app: renders state and turns user actions into `Action`s.
+//!
+//! [`App`] loads the bundled role graph, provides it and the app state through
+//! contexts, and routes by URL hash to one page component per screen.
 
 pub mod components;
 pub mod context;
+pub mod format;
+pub mod hooks;
 pub mod pages;
 pub mod routes;
+pub mod state;
 
+use crate::graph::bundled_graph;
+use components::{Footer, Header, LiveRegion, NoticeBanner, OtherTabBanner, SaveProblem};
+use context::GraphContext;
+use hooks::StoreContext;
+use routes::Route;
+use state::{use_app, Action, AppHandle};
+use std::rc::Rc;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
 /// The root component.
 #[function_component(App)]
 pub fn app() -> Html {
-    html! { <main><h1>{ "Foothold" }</h1></main> }
+    let graph = use_memo((), |_| {
+        let graph = bundled_graph().map(Rc::new);
+        hooks::browser::mark(hooks::browser::DATA_DECODED_MARK);
+        graph
+    });
+    match &*graph {
+        Ok(graph) => html! { <AppWithGraph graph={GraphContext(graph.clone())} /> },
+        Err(error) => html! { <DataProblem message={error.to_string()} /> },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DataProblemProps {
+    message: String,
+}
+
+/// Shown instead of the app when the bundled role data cannot be read: there is nothing
+/// to plan with, but the user's saved data is untouched.
+#[function_component(DataProblem)]
+fn data_problem(props: &DataProblemProps) -> Html {
+    html! {
+        <main class="fh-main fh-width-container" id="main-content">
+            <div class="fh-alert fh-alert--error" role="alert">
+                <h1 class="fh-heading-l">{ "Sorry, Foothold cannot read its role data" }</h1>
+                <p>{ format!("The problem: {}.", props.message) }</p>
+                <p>{ "Your saved plans are safe on this device. Reload the page to try again; if that does not help, the app may have been only partly updated, so try again later." }</p>
+            </div>
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AppWithGraphProps {
+    graph: GraphContext,
+}
+
+/// The app once the role graph is loaded: state, persistence and routing.
+#[function_component(AppWithGraph)]
+fn app_with_graph(props: &AppWithGraphProps) -> Html {
+    let (state, store) = hooks::use_persisted_app_data(&props.graph);
+    use_effect_with((), |_| {
+        hooks::browser::mark(hooks::browser::FIRST_RENDER_MARK)
+    });
+    // Read before the hash router starts, because it writes "#/" into an empty hash.
+    let opened_without_address = *use_memo((), |_| hooks::browser::current_hash().is_empty());
+    html! {
+        <ContextProvider<GraphContext> context={props.graph.clone()}>
+            <ContextProvider<StoreContext> context={store}>
+                <ContextProvider<AppHandle> context={state}>
+                    <HashRouter>
+                        <Shell {opened_without_address} />
+                    </HashRouter>
+                </ContextProvider<AppHandle>>
+            </ContextProvider<StoreContext>>
+        </ContextProvider<GraphContext>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShellProps {
+    /// True when the app was opened with no screen in its address.
+    opened_without_address: bool,
+}
+
+/// The frame and the current screen; also remembers the screen for the next visit.
+#[function_component(Shell)]
+fn shell(props: &ShellProps) -> Html {
+    let app = use_app();
+    let location = use_location();
+    let navigator = use_navigator();
+    let route = use_route::<Route>();
+    let graph = context::use_graph();
+    hooks::page::use_frame_page(route.clone(), graph.clone());
+
+    // Reopen the last screen when the app starts without an address of its own.
+    {
+        let app = app.clone();
+        let navigator = navigator.clone();
+        let opened_without_address = props.opened_without_address;
+        use_effect_with((), move |_| {
+            let last = app.as_ref().and_then(|app| app.data.last_screen.clone());
+            if opened_without_address {
+                if let (Some(last), Some(navigator)) = (last, navigator) {
+                    if let Some(route) = Route::recognize(&last) {
+                        if route.reopens_at_start() {
+                            navigator.replace(&route);
+                        }
+                    }
+                }
+            }
+        });
+    }
+    // Remember the screen the user is on.
+    {
+        let app = app.clone();
+        use_effect_with(location.map(|l| l.path().to_owned()), move |path| {
+            if let (Some(app), Some(path)) = (app, path) {
+                if let Some(route) = Route::recognize(path) {
+                    if route.reopens_at_start() {
+                        app.dispatch(Action::Visited(path.clone()));
+                    }
+                }
+            }
+        });
+    }
+
+    let on_export = {
+        let app = app.clone();
+        Callback::from(move |_| {
+            if let (Some(app), Some(graph)) = (&app, &graph) {
+                let now = hooks::browser::now();
+                let file = crate::share::export_all(&app.data, &graph.info().data_version, now);
+                match hooks::browser::download_export(&file) {
+                    Ok(()) => {
+                        app.dispatch(Action::MarkExported(now));
+                        app.dispatch(Action::Announce(format!("Downloaded {}.", file.file_name)))
+                    }
+                    Err(reason) => app.dispatch(Action::Notify(reason)),
+                }
+            }
+        })
+    };
+    let wide = matches!(route, Some(Route::Routes { .. }) | Some(Route::Map));
+    html! {
+        <>
+            <Header />
+            <div class={classes!("fh-width-container", wide.then_some("fh-width-container--wide"))}>
+                <OtherTabBanner />
+                <SaveProblem {on_export} />
+                <NoticeBanner />
+                <main class="fh-main" id="main-content" tabindex="-1">
+                    <Switch<Route> render={switch} />
+                </main>
+            </div>
+            <Footer />
+            <LiveRegion />
+        </>
+    }
+}
+
+fn switch(route: Route) -> Html {
+    use pages::*;
+    match route {
+        Route::Start => html! { <StartPage /> },
+        Route::Routes { from, to } => html! { <RoutesPage from={from} to={to} /> },
+        Route::Explore { from } => html! { <ExplorePage from={from} /> },
+        Route::Skills => html! { <SkillsPage /> },
+        Route::Roles => html! { <RolesPage /> },
+        Route::Role { id } => html! { <RolePage id={id} /> },
+        Route::Map => html! { <MapPage /> },
+        Route::About => html! { <AboutPage /> },
+        Route::Plans => html! { <PlansPage /> },
+        Route::YourData => html! { <YourDataPage /> },
+        Route::Plan { id } => html! { <PlanPage id={id} /> },
+        Route::Shared { payload } => html! { <SharedPage payload={payload} /> },
+        Route::NotFound => html! { <NotFoundPage /> },
+    }
 }

@@ -85,4 +85,11 @@ impl Route {
         };
         format!("{page} – Foothold")
     }
+
+    /// Whether the app may reopen this screen when it next starts without an address.
+    /// A shared plan is someone else's and a missing page is a mistake, so neither is
+    /// remembered.
+    pub fn reopens_at_start(&self) -> bool {
+        !matches!(self, Route::Shared { .. } | Route::NotFound)
+    }
 }

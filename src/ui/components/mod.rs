@@ -1,5 +1,23 @@
-//! Components shared by pages, named for what the user sees.
+//! Small components named for what the user sees.
 
+pub mod app_link;
+pub mod error_summary;
+pub mod evidence_tag;
+pub mod layout;
+pub mod messages;
+pub mod plan_progress;
 pub mod role_map;
+pub mod role_picker;
+pub mod route_card;
+pub mod step_list;
 
+pub use app_link::AppLink;
+pub use error_summary::{ErrorSummary, FieldError};
+pub use evidence_tag::EvidenceTag;
+pub use layout::{Footer, Header};
+pub use messages::{LiveRegion, NoticeBanner, OtherTabBanner, SaveProblem};
+pub use plan_progress::PlanProgress;
 pub use role_map::RoleMap;
+pub use role_picker::RolePicker;
+pub use route_card::RouteCard;
+pub use step_list::StepList;

@@ -1,0 +1,87 @@
+//! The frame around every screen: skip link, header with navigation, footer.
+
+use crate::ui::components::AppLink;
+use crate::ui::routes::Route;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// The main navigation, in the order people use it.
+const NAV: [(&str, Route); 7] = [
+    ("Plan a route", Route::Start),
+    ("Roles", Route::Roles),
+    ("Role map", Route::Map),
+    ("What I have", Route::Skills),
+    ("Plans", Route::Plans),
+    ("Your data", Route::YourData),
+    ("About the data", Route::About),
+];
+
+/// Which navigation item a screen belongs to.
+fn section_of(route: &Route) -> Option<Route> {
+    Some(match route {
+        Route::Start | Route::Routes { .. } | Route::Explore { .. } => Route::Start,
+        Route::Roles | Route::Role { .. } => Route::Roles,
+        Route::Map => Route::Map,
+        Route::Skills => Route::Skills,
+        Route::Plans | Route::Plan { .. } | Route::Shared { .. } => Route::Plans,
+        Route::YourData => Route::YourData,
+        Route::About => Route::About,
+        Route::NotFound => return None,
+    })
+}
+
+/// The header: skip link, product name and the navigation, which wraps onto more lines
+/// on a phone rather than hiding behind a menu button.
+#[function_component(Header)]
+pub fn header() -> Html {
+    let route = use_route::<Route>();
+    let section = route.as_ref().and_then(section_of);
+    html! {
+        <>
+            <a class="fh-skip-link" href="#main-content" onclick={Callback::from(|event: MouseEvent| {
+                // The hash router owns the URL hash, so the skip link moves focus itself.
+                event.prevent_default();
+                crate::ui::hooks::page::focus_by_id("main-content");
+            })}>{ "Skip to main content" }</a>
+            <header class="fh-header">
+                <div class="fh-width-container fh-header__top">
+                    <AppLink to={Route::Start} class="fh-header__brand">
+                        <span class="fh-header__logo" aria-hidden="true">{ "F" }</span>
+                        <span class="fh-header__name">{ "Foothold" }</span>
+                    </AppLink>
+                    <p class="fh-header__tagline">{ "Plan your move into NHS digital, data and informatics roles" }</p>
+                </div>
+                <nav class="fh-nav" aria-label="Main">
+                    <ul class="fh-width-container fh-nav__list">
+                        { for NAV.iter().map(|(label, target)| {
+                            let current = section.as_ref() == Some(target);
+                            html! {
+                                <li class="fh-nav__item">
+                                    <AppLink to={target.clone()} class="fh-nav__link" current={current}>{ *label }</AppLink>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </nav>
+            </header>
+        </>
+    }
+}
+
+/// The footer: where the data comes from and that everything stays on the device.
+#[function_component(Footer)]
+pub fn footer() -> Html {
+    html! {
+        <footer class="fh-footer">
+            <div class="fh-width-container">
+                <p class="fh-footer__text">
+                    { "Foothold works offline. Your plans are kept in this browser on this device and are never sent anywhere. " }
+                    <AppLink to={Route::YourData}>{ "Back up or move your data" }</AppLink>
+                    { ". " }
+                    <AppLink to={Route::About}>{ "Where the role data comes from" }</AppLink>
+                    { "." }
+                </p>
+            </div>
+        </footer>
+    }
+}

@@ -1,0 +1,315 @@
+//! A searchable role chooser: a labelled text box that lists matching roles by title and
+//! by the other titles they go by, following the ARIA combobox pattern so it works with
+//! a keyboard and a screen reader.
+
+use crate::graph::RoleId;
+use crate::ui::context::use_graph;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// How many matches to list at once; more would bury the input on a phone.
+const MAX_MATCHES: usize = 8;
+
+/// Props for [`RolePicker`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct RolePickerProps {
+    /// The input's id (options and hints derive their ids from it).
+    pub id: AttrValue,
+    /// The visible label, which is also the accessible name ("Current role").
+    pub label: AttrValue,
+    /// Help under the label.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    /// An error to show above the input, if any.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// The chosen role.
+    pub value: Option<RoleId>,
+    /// Called with the chosen role, or `None` when the text no longer names one.
+    pub on_change: Callback<Option<RoleId>>,
+}
+
+/// One role in the list of matches.
+#[derive(Clone, PartialEq)]
+struct Match {
+    id: RoleId,
+    title: String,
+    /// The other title that matched, shown so people see why a role is listed.
+    matched_other: Option<String>,
+}
+
+/// The roles matching what was typed, best first.
+fn matches_for(graph: &crate::graph::RoleGraph, text: &str) -> Vec<Match> {
+    let needle = text.trim().to_lowercase();
+    if needle.is_empty() {
+        return Vec::new();
+    }
+    graph
+        .search_roles(&needle)
+        .into_iter()
+        .take(MAX_MATCHES)
+        .map(|role| {
+            let matched_other = if role.title.to_lowercase().contains(&needle) {
+                None
+            } else {
+                role.also_known_as
+                    .iter()
+                    .find(|other| other.to_lowercase().contains(&needle))
+                    .cloned()
+            };
+            Match {
+                id: role.id.clone(),
+                title: role.title.clone(),
+                matched_other,
+            }
+        })
+        .collect()
+}
+
+/// The role whose title or other title is exactly the text, ignoring case and spaces
+/// around it, so typing a full title without picking from the list still works.
+fn exact_role(graph: &crate::graph::RoleGraph, text: &str) -> Option<RoleId> {
+    let wanted = text.trim().to_lowercase();
+    if wanted.is_empty() {
+        return None;
+    }
+    let roles = graph.roles();
+    roles
+        .iter()
+        .find(|role| role.title.to_lowercase() == wanted)
+        .or_else(|| {
+            roles.iter().find(|role| {
+                role.also_known_as
+                    .iter()
+                    .any(|other| other.to_lowercase() == wanted)
+            })
+        })
+        .map(|role| role.id.clone())
+}
+
+/// A text box with a list of matching roles.
+#[function_component(RolePicker)]
+pub fn role_picker(props: &RolePickerProps) -> Html {
+    let graph = use_graph();
+    let initial_title = props
+        .value
+        .as_ref()
+        .and_then(|id| graph.as_ref().and_then(|graph| graph.role(id)))
+        .map(|role| role.title.clone())
+        .unwrap_or_default();
+    let text = use_state(|| initial_title);
+    let open = use_state(|| false);
+    let active = use_state(|| None::<usize>);
+    // The choice last reported to the parent, so typing reports each change once even
+    // when the parent does not pass the choice back in (as the "avoid" picker does).
+    let reported = use_mut_ref(|| props.value.clone());
+
+    // Follow a role chosen elsewhere (for example "Change" from the results).
+    {
+        let text = text.clone();
+        let graph = graph.clone();
+        let reported = reported.clone();
+        use_effect_with(props.value.clone(), move |value| {
+            *reported.borrow_mut() = value.clone();
+            if let (Some(id), Some(graph)) = (value, graph) {
+                if let Some(role) = graph.role(id) {
+                    if text.trim().to_lowercase() != role.title.to_lowercase()
+                        && exact_role(&graph, &text).as_ref() != Some(id)
+                    {
+                        text.set(role.title.clone());
+                    }
+                }
+            }
+        });
+    }
+
+    let Some(graph) = graph else {
+        return Html::default();
+    };
+    let matches = matches_for(&graph, &text);
+    let listbox_id = format!("{}-listbox", props.id);
+    let hint_id = format!("{}-hint", props.id);
+    let error_id = format!("{}-error", props.id);
+    let status_id = format!("{}-status", props.id);
+    let option_id = |index: usize| format!("{}-option-{index}", props.id);
+    let expanded = *open && !matches.is_empty();
+
+    let choose = {
+        let text = text.clone();
+        let open = open.clone();
+        let active = active.clone();
+        let on_change = props.on_change.clone();
+        let reported = reported.clone();
+        Callback::from(move |chosen: Match| {
+            text.set(chosen.title.clone());
+            open.set(false);
+            active.set(None);
+            *reported.borrow_mut() = Some(chosen.id.clone());
+            on_change.emit(Some(chosen.id));
+        })
+    };
+
+    let oninput = {
+        let text = text.clone();
+        let open = open.clone();
+        let active = active.clone();
+        let on_change = props.on_change.clone();
+        let reported = reported.clone();
+        let graph = graph.clone();
+        Callback::from(move |event: InputEvent| {
+            let Some(input) = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let typed = input.value();
+            let exact = exact_role(&graph, &typed);
+            if exact != *reported.borrow() {
+                *reported.borrow_mut() = exact.clone();
+                on_change.emit(exact);
+            }
+            text.set(typed);
+            open.set(true);
+            active.set(None);
+        })
+    };
+
+    let onkeydown = {
+        let open = open.clone();
+        let active = active.clone();
+        let matches = matches.clone();
+        let choose = choose.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let count = matches.len();
+            match event.key().as_str() {
+                "ArrowDown" if count > 0 => {
+                    event.prevent_default();
+                    open.set(true);
+                    active.set(Some(match *active {
+                        Some(index) if index + 1 < count => index + 1,
+                        Some(_) => 0,
+                        None => 0,
+                    }));
+                }
+                "ArrowUp" if count > 0 => {
+                    event.prevent_default();
+                    open.set(true);
+                    active.set(Some(match *active {
+                        Some(0) | None => count - 1,
+                        Some(index) => index - 1,
+                    }));
+                }
+                "Enter" => {
+                    if let (true, Some(index)) = (*open, *active) {
+                        if let Some(chosen) = matches.get(index) {
+                            // Choosing from the list must not also submit the form.
+                            event.prevent_default();
+                            choose.emit(chosen.clone());
+                        }
+                    }
+                }
+                "Escape" if *open => {
+                    event.prevent_default();
+                    open.set(false);
+                    active.set(None);
+                }
+                _ => {}
+            }
+        })
+    };
+
+    let onblur = {
+        let open = open.clone();
+        let active = active.clone();
+        Callback::from(move |_: FocusEvent| {
+            open.set(false);
+            active.set(None);
+        })
+    };
+
+    let active_descendant = (*active)
+        .filter(|_| expanded)
+        .map(|index| AttrValue::from(option_id(index)));
+    let mut described_by = Vec::new();
+    if props.hint.is_some() {
+        described_by.push(hint_id.clone());
+    }
+    if props.error.is_some() {
+        described_by.push(error_id.clone());
+    }
+    let described_by = (!described_by.is_empty()).then(|| described_by.join(" "));
+    let status = if *open && !text.trim().is_empty() {
+        match matches.len() {
+            0 => "No roles match. Try another word, such as nurse, analyst or CNIO.".to_owned(),
+            1 => "1 role matches.".to_owned(),
+            n => format!("{n} roles match."),
+        }
+    } else {
+        String::new()
+    };
+
+    html! {
+        <div class={classes!("fh-form-group", "fh-role-picker", props.error.is_some().then_some("fh-form-group--error"))}>
+            <label class="fh-label" for={props.id.clone()}>{ props.label.clone() }</label>
+            if let Some(hint) = &props.hint {
+                <div class="fh-hint" id={hint_id.clone()}>{ hint.clone() }</div>
+            }
+            if let Some(error) = &props.error {
+                <p class="fh-error-message" id={error_id.clone()}>
+                    <span class="fh-visually-hidden">{ "Error: " }</span>{ error.clone() }
+                </p>
+            }
+            <div class="fh-role-picker__field">
+                <input
+                    id={props.id.clone()}
+                    class={classes!("fh-input", props.error.is_some().then_some("fh-input--error"))}
+                    type="text"
+                    role="combobox"
+                    autocomplete="off"
+                    autocapitalize="off"
+                    spellcheck="false"
+                    aria-autocomplete="list"
+                    aria-expanded={if expanded { "true" } else { "false" }}
+                    aria-controls={listbox_id.clone()}
+                    aria-activedescendant={active_descendant}
+                    aria-describedby={described_by}
+                    value={(*text).clone()}
+                    {oninput}
+                    {onkeydown}
+                    {onblur}
+                />
+                <ul class="fh-role-picker__list" id={listbox_id} role="listbox" aria-label="Roles matching what you typed" hidden={!expanded}>
+                    { for matches.iter().enumerate().map(|(index, item)| {
+                        let selected = *active == Some(index);
+                        let onmousedown = Callback::from(|event: MouseEvent| {
+                            // Keeps focus in the input so choosing does not blur and close.
+                            event.prevent_default();
+                        });
+                        let onclick = {
+                            let choose = choose.clone();
+                            let item = item.clone();
+                            Callback::from(move |_: MouseEvent| choose.emit(item.clone()))
+                        };
+                        html! {
+                            <li
+                                id={option_id(index)}
+                                role="option"
+                                class={classes!("fh-role-picker__option", selected.then_some("fh-role-picker__option--active"))}
+                                aria-selected={if selected { "true" } else { "false" }}
+                                {onmousedown}
+                                {onclick}
+                            >
+                                <span class="fh-role-picker__title">{ item.title.clone() }</span>
+                                if let Some(other) = &item.matched_other {
+                                    <span class="fh-role-picker__also">{ format!(" (also called {other})") }</span>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </div>
+            <div class="fh-visually-hidden" id={status_id} role="status" aria-live="polite">{ status }</div>
+        </div>
+    }
+}

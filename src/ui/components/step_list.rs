@@ -1,0 +1,115 @@
+//! The steps of a route as a numbered list: each move with its time, band, what to
+//! learn, what helps and how well it is backed.
+
+use crate::graph::RoleGraph;
+use crate::planner::RouteStep;
+use crate::ui::components::{AppLink, EvidenceTag};
+use crate::ui::context::use_graph;
+use crate::ui::routes::Route;
+use crate::ui::state::role_title;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Props for [`StepList`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct StepListProps {
+    /// The steps, in order.
+    pub steps: Rc<Vec<RouteStep>>,
+    /// The heading level for each step's title (3 inside a route card).
+    #[prop_or(3)]
+    pub heading_level: u8,
+}
+
+/// How long a step takes, saying when what the user holds shortens it.
+pub fn step_time(step: &RouteStep) -> String {
+    if step.personalised_months == step.months {
+        format!("About {}", step.months)
+    } else {
+        format!(
+            "About {} for you (usually {})",
+            step.personalised_months, step.months
+        )
+    }
+}
+
+fn competency_names(graph: &RoleGraph, ids: &[crate::graph::CompetencyId]) -> Vec<String> {
+    ids.iter()
+        .map(|id| {
+            graph
+                .competency(id)
+                .map_or_else(|| id.to_string(), |c| c.name.clone())
+        })
+        .collect()
+}
+
+/// An `ol` with one item per step.
+#[function_component(StepList)]
+pub fn step_list(props: &StepListProps) -> Html {
+    let Some(graph) = use_graph() else {
+        return Html::default();
+    };
+    let heading_tag = match props.heading_level {
+        2 => "h2",
+        4 => "h4",
+        _ => "h3",
+    };
+    html! {
+        <ol class="fh-steps">
+            { for props.steps.iter().map(|step| {
+                let target = graph.role(&step.to);
+                let to_gain = competency_names(&graph, &step.to_gain);
+                let held = competency_names(&graph, &step.already_held);
+                html! {
+                    <li class="fh-steps__item">
+                        <@{heading_tag} class="fh-steps__heading">
+                            <AppLink to={Route::Role { id: step.to.to_string() }}>{ role_title(&graph, &step.to) }</AppLink>
+                            <span class="fh-visually-hidden">{ format!(", from {}", role_title(&graph, &step.from)) }</span>
+                        </@>
+                        <div class="fh-steps__meta">
+                            <p>{ step_time(step) }</p>
+                            if let Some(role) = target {
+                                <p>{ role.bands.to_string() }</p>
+                            }
+                            <p><EvidenceTag evidence={step.evidence} /></p>
+                        </div>
+                        if to_gain.is_empty() {
+                            <p>{ "No new skills to learn for this move." }</p>
+                        } else {
+                            <p class="fh-heading-s">{ "Skills to gain" }</p>
+                            <ul class="fh-list-compact">
+                                { for to_gain.iter().map(|name| html! { <li>{ name.clone() }</li> }) }
+                            </ul>
+                        }
+                        if !held.is_empty() {
+                            <p>{ format!("You already have: {}.", held.join(", ")) }</p>
+                        }
+                        if !step.opportunities.is_empty() {
+                            <p class="fh-heading-s">{ "What helps" }</p>
+                            <ul class="fh-list-compact">
+                                { for step.opportunities.iter().map(|id| match graph.opportunity(id) {
+                                    Some(opportunity) => html! {
+                                        <li>
+                                            if let Some(source) = opportunity.sources.first() {
+                                                <a href={source.clone()} rel="noopener noreferrer" target="_blank">
+                                                    { opportunity.title.clone() }
+                                                    <span class="fh-visually-hidden">{ " (opens in a new tab)" }</span>
+                                                </a>
+                                            } else {
+                                                { opportunity.title.clone() }
+                                            }
+                                            <span class="fh-secondary">{ format!(" – {}, {}", opportunity.kind.label(), opportunity.length) }</span>
+                                        </li>
+                                    },
+                                    None => html! { <li>{ id.to_string() }</li> },
+                                }) }
+                            </ul>
+                        }
+                        if let Some(note) = &step.note {
+                            <p class="fh-secondary">{ note.clone() }</p>
+                        }
+                    </li>
+                }
+            }) }
+        </ol>
+    }
+}

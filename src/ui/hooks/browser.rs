@@ -1,0 +1,146 @@
+//! Small wrappers over browser services the pages need: today's date, random seeds for
+//! new ids, downloading a file the app made, the clipboard and printing. Each fails
+//! quietly or with a message, never with a panic.
+
+use crate::plan::Date;
+use wasm_bindgen::JsCast;
+
+/// Today's date on the user's device.
+pub fn today() -> Date {
+    let now = js_sys::Date::new_0();
+    let year = now.get_full_year() as i32;
+    let month = (now.get_month() + 1) as u8;
+    let day = now.get_date() as u8;
+    Date::new(year, month, day).unwrap_or_else(|_| Date::from_days_since_epoch(0))
+}
+
+/// A random number for new ids, so ids made on two devices rarely clash.
+pub fn random_seed() -> u64 {
+    let high = (js_sys::Math::random() * f64::from(u32::MAX)) as u64;
+    let low = js_sys::Date::now() as u64;
+    (high << 32) ^ low
+}
+
+/// Offers text to the user as a file download. Returns a plain-English reason when the
+/// browser refuses.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let refused = || "Your browser did not allow the download.".to_owned();
+    let document = web_sys::window()
+        .and_then(|window| window.document())
+        .ok_or_else(refused)?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| refused())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| refused())?;
+    let link = document
+        .create_element("a")
+        .ok()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or_else(refused)?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&link);
+        link.click();
+        let _ = body.remove_child(&link);
+    } else {
+        link.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Copies text to the clipboard. Resolves to false when the browser refuses (the page
+/// then shows the text for the user to copy).
+pub async fn copy_to_clipboard(text: String) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let clipboard = window.navigator().clipboard();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&text))
+        .await
+        .is_ok()
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// The address of the app without its hash, for share links.
+pub fn app_address() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().href().ok())
+        .map(|href| match href.split_once('#') {
+            Some((base, _)) => base.to_owned(),
+            None => href,
+        })
+        .unwrap_or_default()
+}
+
+/// The current URL hash without the leading `#` (empty when there is none).
+pub fn current_hash() -> String {
+    web_sys::window()
+        .and_then(|window| window.location().hash().ok())
+        .map(|hash| hash.trim_start_matches('#').to_owned())
+        .unwrap_or_default()
+}
+
+/// The time now, for save stamps and export file names.
+pub fn now() -> crate::plan::Timestamp {
+    crate::plan::Timestamp::from_unix_millis(js_sys::Date::now() as i64)
+}
+
+/// Offers an export file (all data or one plan) as a download.
+pub fn download_export(file: &crate::share::ExportFile) -> Result<(), String> {
+    download(&file.file_name, "application/json", &file.contents)
+}
+
+/// Reads a file the user chose or dropped. Files larger than `limit` bytes are not read
+/// at all; their size is returned as the error so the caller can say so.
+pub async fn read_file(file: web_sys::File, limit: usize) -> Result<Vec<u8>, FileReadError> {
+    let size = file.size() as usize;
+    if size > limit {
+        return Err(FileReadError::TooBig(size));
+    }
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| FileReadError::Unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Why a chosen file could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileReadError {
+    /// It is larger than the limit, by this many bytes in all.
+    TooBig(usize),
+    /// The browser could not read it (moved, deleted or not allowed).
+    Unreadable,
+}
+
+/// Performance mark set once the bundled role pack is decoded into the role graph (the
+/// same name the startup benchmark reads).
+pub const DATA_DECODED_MARK: &str = "foothold:data-decoded";
+
+/// Performance mark set after the app's first render reaches the page.
+pub const FIRST_RENDER_MARK: &str = "foothold:first-render";
+
+/// Records a named point in time for the browser benchmark; does nothing where the
+/// Performance API is missing, since timing must never break the app.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Records the time since the mark `start` as a measure called `name` (route finding,
+/// for example); does nothing if `start` was never marked.
+pub fn measure_since(name: &str, start: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.measure_with_start_mark(name, start);
+    }
+}

@@ -1,0 +1,470 @@
+//! One plan: each step with its status, target date and notes, the evidence log for the
+//! skills each step needs, and ways to take the plan elsewhere (print for an appraisal,
+//! calendar, share link, export file).
+
+use crate::graph::{CompetencyId, RoleGraph};
+use crate::plan::{AppData, Date, Plan, PlanId, StepStatus};
+use crate::share::{calendar_file_name, calendar_ics, export_plan, share_fragment, PrintablePlan};
+use crate::ui::components::{AppLink, PlanProgress};
+use crate::ui::context::use_graph;
+use crate::ui::format::{count, long_date, month_year};
+use crate::ui::hooks::browser::{
+    app_address, copy_to_clipboard, download, download_export, now, print, random_seed, today,
+};
+use crate::ui::hooks::use_page;
+use crate::ui::routes::Route;
+use crate::ui::state::{role_title, use_app, Action, AppHandle};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Props for [`PlanPage`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct PlanPageProps {
+    /// The plan id from the address.
+    pub id: AttrValue,
+}
+
+fn target_value<T: JsCast>(event: &Event) -> Option<T> {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<T>().ok())
+}
+
+/// The plan screen.
+#[function_component(PlanPage)]
+pub fn plan_page(props: &PlanPageProps) -> Html {
+    let heading = use_page(&Route::Plan {
+        id: props.id.to_string(),
+    });
+    let graph = use_graph();
+    let app = use_app();
+    let shared_link = use_state(|| None::<(String, bool)>);
+    let (Some(graph), Some(app)) = (graph, app) else {
+        return Html::default();
+    };
+    let id = PlanId::from(props.id.as_str());
+    let Some(plan) = app.data.plan(&id).cloned() else {
+        return html! {
+            <>
+                <h1 class="fh-heading-xl" tabindex="-1" ref={heading}>{ "Plan not found" }</h1>
+                <p>{ "This plan is not saved in this browser. It may have been deleted, or saved on another device." }</p>
+                <p><AppLink to={Route::Plans}>{ "Go to your plans" }</AppLink>{ " or " }<AppLink to={Route::YourData}>{ "import plans from a file" }</AppLink>{ "." }</p>
+            </>
+        };
+    };
+    let today = today();
+    let progress = plan.progress();
+    let projection = plan.projection(&graph, app.data.pace, today);
+    let plan = Rc::new(plan);
+
+    let on_print = Callback::from(|_: MouseEvent| print());
+    let on_calendar = {
+        let app = app.clone();
+        let graph = graph.clone();
+        let plan = plan.clone();
+        Callback::from(move |_: MouseEvent| {
+            if plan.steps.iter().all(|step| step.target_date.is_none()) {
+                app.dispatch(Action::Notify(
+                    "Set a target date on at least one step first: the calendar holds one event for each dated step.".to_owned(),
+                ));
+                return;
+            }
+            let ics = calendar_ics(&plan, &graph, now());
+            let name = calendar_file_name(&plan);
+            match download(&name, "text/calendar", &ics) {
+                Ok(()) => app.dispatch(Action::Announce(format!("Downloaded {name}."))),
+                Err(reason) => app.dispatch(Action::Notify(reason)),
+            }
+        })
+    };
+    let on_share = {
+        let plan = plan.clone();
+        let shared_link = shared_link.clone();
+        Callback::from(move |_: MouseEvent| {
+            let link = format!("{}{}", app_address(), share_fragment(&plan));
+            shared_link.set(Some((link.clone(), false)));
+            let shared_link = shared_link.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let copied = copy_to_clipboard(link.clone()).await;
+                shared_link.set(Some((link, copied)));
+            });
+        })
+    };
+    let on_export = {
+        let app = app.clone();
+        let graph = graph.clone();
+        let id = id.clone();
+        Callback::from(move |_: MouseEvent| {
+            match export_plan(&app.data, &id, &graph.info().data_version, now()) {
+                Ok(file) => match download_export(&file) {
+                    Ok(()) => {
+                        app.dispatch(Action::Announce(format!("Downloaded {}.", file.file_name)))
+                    }
+                    Err(reason) => app.dispatch(Action::Notify(reason)),
+                },
+                Err(error) => app.dispatch(Action::Notify(error.to_string())),
+            }
+        })
+    };
+
+    let finish = if progress.is_complete() {
+        "Every step is finished.".to_owned()
+    } else {
+        format!(
+            "At {} you could finish around {} ({}).",
+            app.data.pace.label().to_lowercase(),
+            month_year(projection.finish),
+            count(projection.months as usize, "month", "months")
+        )
+    };
+
+    html! {
+        <>
+            <div class="fh-no-print">
+                <p><AppLink to={Route::Plans}>{ "Back to your plans" }</AppLink></p>
+                <h1 class="fh-heading-xl" tabindex="-1" ref={heading}>
+                    <span class="fh-caption">{ format!("From {} to {}", role_title(&graph, &plan.start), role_title(&graph, &plan.target)) }</span>
+                    { plan.name.clone() }
+                </h1>
+                <PlanProgress progress={progress} id="plan-progress" />
+                <p>{ finish }</p>
+                <div class="fh-button-group">
+                    <button type="button" class="fh-button fh-button--secondary" onclick={on_print}>{ "Print" }</button>
+                    <button type="button" class="fh-button fh-button--secondary" onclick={on_calendar}>{ "Download calendar" }</button>
+                    <button type="button" class="fh-button fh-button--secondary" onclick={on_share}>{ "Share link" }</button>
+                    <button type="button" class="fh-button fh-button--secondary" onclick={on_export}>{ "Export this plan" }</button>
+                </div>
+                if let Some((link, copied)) = &*shared_link {
+                    <div class="fh-inset">
+                        <p role="status">{ if *copied { "Link copied. Anyone with it can see this plan, notes included." } else { "Copy this link to share the plan. Anyone with it can see this plan, notes included." } }</p>
+                        <label class="fh-label" for="share-link">{ "Share link" }</label>
+                        <input class="fh-input fh-share-link" id="share-link" type="text" readonly=true value={link.clone()} />
+                    </div>
+                }
+                <ol class="fh-list-plain" aria-label="Steps">
+                    { for plan.steps.iter().enumerate().map(|(index, _)| html! {
+                        <li><StepEditor app={app.clone()} plan={plan.clone()} index={index} /></li>
+                    }) }
+                </ol>
+            </div>
+            <PrintView plan={plan.clone()} />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct StepEditorProps {
+    app: AppHandle,
+    plan: Rc<Plan>,
+    index: usize,
+}
+
+/// One step: what it is, its status, date and notes, and the evidence log for the
+/// skills it asks for.
+#[function_component(StepEditor)]
+fn step_editor(props: &StepEditorProps) -> Html {
+    let Some(graph) = use_graph() else {
+        return Html::default();
+    };
+    let Some(step) = props.plan.steps.get(props.index) else {
+        return Html::default();
+    };
+    let number = props.index + 1;
+    let plan_id = props.plan.id.clone();
+    let transition = graph.transition(&step.from, &step.to);
+    let heading_id = format!("step-{number}-heading");
+
+    let on_status = {
+        let app = props.app.clone();
+        let plan_id = plan_id.clone();
+        let index = props.index;
+        Callback::from(move |event: Event| {
+            let chosen = target_value::<web_sys::HtmlSelectElement>(&event).and_then(|select| {
+                StepStatus::ALL
+                    .get(select.selected_index().max(0) as usize)
+                    .copied()
+            });
+            if let Some(status) = chosen {
+                app.dispatch(Action::SetStepStatus(plan_id.clone(), index, status));
+            }
+        })
+    };
+    let on_date = {
+        let app = props.app.clone();
+        let plan_id = plan_id.clone();
+        let index = props.index;
+        Callback::from(move |event: Event| {
+            if let Some(input) = target_value::<web_sys::HtmlInputElement>(&event) {
+                let value = input.value();
+                let date = if value.trim().is_empty() {
+                    None
+                } else {
+                    match value.parse::<Date>() {
+                        Ok(date) => Some(date),
+                        Err(error) => {
+                            app.dispatch(Action::Notify(format!(
+                                "That date was not saved: {error}"
+                            )));
+                            return;
+                        }
+                    }
+                };
+                app.dispatch(Action::SetStepDate(plan_id.clone(), index, date));
+            }
+        })
+    };
+    let on_notes = {
+        let app = props.app.clone();
+        let plan_id = plan_id.clone();
+        let index = props.index;
+        Callback::from(move |event: InputEvent| {
+            if let Some(area) = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            {
+                app.dispatch(Action::SetStepNotes(plan_id.clone(), index, area.value()));
+            }
+        })
+    };
+
+    let status_id = format!("step-{number}-status");
+    let date_id = format!("step-{number}-date");
+    let notes_id = format!("step-{number}-notes");
+    let gain: Vec<CompetencyId> = transition.map(|t| t.gain.clone()).unwrap_or_default();
+
+    html! {
+        <section class="fh-card fh-plan-step" aria-labelledby={heading_id.clone()}>
+            <h2 class="fh-card__heading" id={heading_id}>
+                { format!("Step {number}: {}", role_title(&graph, &step.to)) }
+            </h2>
+            <p class="fh-secondary">
+                { format!("From {}", role_title(&graph, &step.from)) }
+                if let Some(transition) = transition {
+                    { format!(". Usually takes {}.", transition.months) }
+                } else {
+                    { ". This move is no longer in the role data; your notes and dates are kept." }
+                }
+            </p>
+            <p><span class="fh-tag fh-tag--status">{ format!("Status: {}", step.status.label()) }</span></p>
+            <div class="fh-plan-step__controls">
+                <div class="fh-form-group">
+                    <label class="fh-label" for={status_id.clone()}>{ format!("Status of step {number}") }</label>
+                    <select class="fh-select" id={status_id} onchange={on_status}>
+                        { for StepStatus::ALL.iter().map(|status| html! {
+                            <option value={status.label()} selected={*status == step.status}>{ status.label() }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="fh-form-group">
+                    <label class="fh-label" for={date_id.clone()}>{ format!("Target date for step {number}") }</label>
+                    <input class="fh-input fh-input--width-10" id={date_id} type="date"
+                        value={step.target_date.map(|date| date.to_string()).unwrap_or_default()}
+                        onchange={on_date} />
+                </div>
+            </div>
+            <div class="fh-form-group">
+                <label class="fh-label" for={notes_id.clone()}>{ format!("Notes for step {number}") }</label>
+                <textarea class="fh-textarea" id={notes_id} rows="4" maxlength="5000"
+                    value={step.notes.clone()} oninput={on_notes} />
+            </div>
+            if !gain.is_empty() {
+                <h3 class="fh-heading-s">{ "Evidence for the skills this step needs" }</h3>
+                { for gain.iter().map(|competency| html! {
+                    <EvidenceLog app={props.app.clone()} competency={competency.clone()} />
+                }) }
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct EvidenceLogProps {
+    app: AppHandle,
+    competency: CompetencyId,
+}
+
+/// The evidence logged for one skill, and a form to add more.
+#[function_component(EvidenceLog)]
+fn evidence_log(props: &EvidenceLogProps) -> Html {
+    let graph = use_graph();
+    let what = use_state(String::new);
+    let when = use_state(|| today().to_string());
+    let error = use_state(|| None::<String>);
+    let Some(graph) = graph else {
+        return Html::default();
+    };
+    let name = graph
+        .competency(&props.competency)
+        .map_or_else(|| props.competency.to_string(), |c| c.name.clone());
+    let entries = props.app.data.evidence_for(&props.competency);
+    let slug = props.competency.to_string();
+    let what_id = format!("evidence-{slug}-what");
+    let when_id = format!("evidence-{slug}-when");
+    let error_id = format!("evidence-{slug}-error");
+
+    let onsubmit = {
+        let app = props.app.clone();
+        let competency = props.competency.clone();
+        let what = what.clone();
+        let when = when.clone();
+        let error = error.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if what.trim().is_empty() {
+                error.set(Some("Describe what you did".to_owned()));
+                return;
+            }
+            let date = match when.parse::<Date>() {
+                Ok(date) => date,
+                Err(_) => {
+                    error.set(Some("Enter the date you did it".to_owned()));
+                    return;
+                }
+            };
+            error.set(None);
+            app.dispatch(Action::AddEvidence {
+                competency: competency.clone(),
+                what: (*what).clone(),
+                when: date,
+                seed: random_seed(),
+            });
+            what.set(String::new());
+        })
+    };
+    let on_what = {
+        let what = what.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(area) = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            {
+                what.set(area.value());
+            }
+        })
+    };
+    let on_when = {
+        let when = when.clone();
+        Callback::from(move |event: Event| {
+            if let Some(input) = target_value::<web_sys::HtmlInputElement>(&event) {
+                when.set(input.value());
+            }
+        })
+    };
+
+    html! {
+        <details class="fh-details">
+            <summary class="fh-details__summary">
+                <span class="fh-details__summary-text">{ format!("{name} ({})", count(entries.len(), "entry", "entries")) }</span>
+            </summary>
+            <div class="fh-details__text">
+                if entries.is_empty() {
+                    <p>{ "Nothing logged yet. Add what you did that shows this skill: a course, a project, feedback." }</p>
+                } else {
+                    <ul class="fh-evidence-list">
+                        { for entries.iter().map(|entry| {
+                            let remove = {
+                                let app = props.app.clone();
+                                let id = entry.id.clone();
+                                Callback::from(move |_: MouseEvent| app.dispatch(Action::RemoveEvidence(id.clone())))
+                            };
+                            html! {
+                                <li>
+                                    <p>{ entry.what.clone() }</p>
+                                    <p class="fh-secondary">{ long_date(entry.when) }</p>
+                                    <button type="button" class="fh-button fh-button--link" onclick={remove}>
+                                        { "Remove" }<span class="fh-visually-hidden">{ format!(" evidence from {}", long_date(entry.when)) }</span>
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                }
+                <form class="fh-form" novalidate=true {onsubmit}>
+                    <div class={classes!("fh-form-group", error.is_some().then_some("fh-form-group--error"))}>
+                        <label class="fh-label" for={what_id.clone()}>{ format!("What I did ({name})") }</label>
+                        if let Some(message) = &*error {
+                            <p class="fh-error-message" id={error_id.clone()}><span class="fh-visually-hidden">{ "Error: " }</span>{ message.clone() }</p>
+                        }
+                        <textarea class="fh-textarea" id={what_id} rows="3" maxlength="2000" value={(*what).clone()} oninput={on_what}
+                            aria-describedby={error.is_some().then(|| error_id.clone())} />
+                    </div>
+                    <div class="fh-form-group">
+                        <label class="fh-label" for={when_id.clone()}>{ "When" }</label>
+                        <input class="fh-input fh-input--width-10" id={when_id} type="date" value={(*when).clone()} onchange={on_when} />
+                    </div>
+                    <button type="submit" class="fh-button fh-button--secondary">{ "Add evidence" }</button>
+                </form>
+            </div>
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct PrintViewProps {
+    plan: Rc<Plan>,
+}
+
+/// The plan as a personal development plan for an appraisal, shown only when printing.
+#[function_component(PrintView)]
+fn print_view(props: &PrintViewProps) -> Html {
+    let graph = use_graph();
+    let app = use_app();
+    let (Some(graph), Some(app)) = (graph, app) else {
+        return Html::default();
+    };
+    let printable = printable(&props.plan, &graph, &app.data);
+    html! {
+        <div class="fh-print-only">
+            <h1 class="fh-heading-l">{ format!("Personal development plan: {}", printable.name) }</h1>
+            <dl class="fh-summary-list">
+                <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "From" }</dt><dd class="fh-summary-list__value">{ printable.start.clone() }</dd></div>
+                <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Aiming for" }</dt><dd class="fh-summary-list__value">{ printable.target.clone() }</dd></div>
+                <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Route" }</dt><dd class="fh-summary-list__value">{ printable.route.join(" → ") }</dd></div>
+                <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Chosen for" }</dt><dd class="fh-summary-list__value">{ printable.objective }</dd></div>
+                <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Progress" }</dt><dd class="fh-summary-list__value">{ format!("{} of {} steps finished", printable.progress.finished(), printable.progress.total) }</dd></div>
+                <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Projected finish" }</dt><dd class="fh-summary-list__value">{ format!("{} ({})", month_year(printable.projection.finish), printable.pace) }</dd></div>
+                <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Printed" }</dt><dd class="fh-summary-list__value">{ long_date(printable.printed) }</dd></div>
+            </dl>
+            <h2 class="fh-heading-m">{ "Development steps" }</h2>
+            <ol>
+                { for printable.steps.iter().map(|step| html! {
+                    <li class="fh-plan-step">
+                        <h3 class="fh-heading-s">{ format!("{} to {}", step.from, step.to) }</h3>
+                        <p>{ format!("Status: {}", step.status_label) }
+                            if let Some(date) = step.target_date { { format!(". Target date: {}", long_date(date)) } }
+                            if let Some(time) = &step.typical_time { { format!(". Typical time: {time}") } }
+                            if let Some(grade) = step.evidence_grade { { format!(". Evidence: {grade}") } }
+                        </p>
+                        if !step.to_gain.is_empty() {
+                            <p><strong>{ "Skills to develop: " }</strong>{ step.to_gain.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(", ") }</p>
+                            { for step.to_gain.iter().filter(|c| !c.evidence.is_empty()).map(|c| html! {
+                                <p>{ format!("Evidence for {}: ", c.name) }
+                                    { c.evidence.iter().map(|e| format!("{} ({})", e.what, long_date(e.when))).collect::<Vec<_>>().join("; ") }
+                                </p>
+                            }) }
+                        }
+                        if !step.opportunities.is_empty() {
+                            <p><strong>{ "Development opportunities: " }</strong>
+                                { step.opportunities.iter().map(|o| format!("{} ({}, {}{})", o.title, o.kind, o.length, if o.completed { ", completed" } else { "" })).collect::<Vec<_>>().join("; ") }
+                            </p>
+                        }
+                        if !step.notes.is_empty() {
+                            <p><strong>{ "Notes: " }</strong>{ step.notes.clone() }</p>
+                        }
+                    </li>
+                }) }
+            </ol>
+            <h2 class="fh-heading-m">{ "Discussed at appraisal" }</h2>
+            <p>{ "Appraiser's comments:" }</p>
+            <p>{ "______________________________________________" }</p>
+            <p>{ "Signed (appraisee): ____________________  Date: __________" }</p>
+            <p>{ "Signed (appraiser): ____________________  Date: __________" }</p>
+            <p class="fh-secondary">{ printable.data_source.clone() }</p>
+        </div>
+    }
+}
+
+fn printable(plan: &Plan, graph: &RoleGraph, data: &AppData) -> PrintablePlan {
+    PrintablePlan::new(plan, graph, data, today())
+}

@@ -1,0 +1,201 @@
+//! Route results: the best routes for the query, side by side on wide screens, each
+//! with a "Save as plan" button; or, when there is none, the planner's reason and the
+//! nearest roles the user can reach instead.
+
+use crate::graph::RoleId;
+use crate::plan::Plan;
+use crate::planner::{find_routes, Objective, Route as PlannedRoute};
+use crate::ui::components::{AppLink, RouteCard};
+use crate::ui::context::use_graph;
+use crate::ui::hooks::browser::{mark, measure_since, random_seed, today};
+use crate::ui::hooks::use_page;
+use crate::ui::routes::Route;
+use crate::ui::state::{role_title, use_app, Action};
+use std::rc::Rc;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Props for [`RoutesPage`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct RoutesPageProps {
+    /// The current role id from the address.
+    pub from: AttrValue,
+    /// The target role id from the address.
+    pub to: AttrValue,
+}
+
+/// How the first route is labelled for each objective.
+fn best_label(objective: Objective) -> &'static str {
+    match objective {
+        Objective::ShortestTime => "Quickest route",
+        Objective::FewestSteps => "Fewest moves",
+        Objective::FewestNewCompetencies => "Least new learning",
+    }
+}
+
+fn objective_phrase(objective: Objective) -> &'static str {
+    match objective {
+        Objective::ShortestTime => "shortest time",
+        Objective::FewestSteps => "fewest moves",
+        Objective::FewestNewCompetencies => "fewest new skills to learn",
+    }
+}
+
+/// The route results screen.
+#[function_component(RoutesPage)]
+pub fn routes_page(props: &RoutesPageProps) -> Html {
+    let route_here = Route::Routes {
+        from: props.from.to_string(),
+        to: props.to.to_string(),
+    };
+    let heading = use_page(&route_here);
+    let graph = use_graph();
+    let app = use_app();
+    let navigator = use_navigator();
+    let from = RoleId::new(props.from.as_str());
+    let to = RoleId::new(props.to.as_str());
+
+    // An address opened directly (a bookmark, a reload) becomes the start screen's
+    // choices too, so "Change your choices" starts from it.
+    {
+        let app = app.clone();
+        let (from, to) = (from.clone(), to.clone());
+        use_effect_with((from.clone(), to.clone()), move |_| {
+            if let Some(app) = app {
+                if app.options.start.as_ref() != Some(&from)
+                    || app.options.target.as_ref() != Some(&to)
+                {
+                    let mut options = app.options.clone();
+                    options.start = Some(from);
+                    options.target = Some(to);
+                    app.dispatch(Action::SetOptions(options));
+                }
+            }
+        });
+    }
+
+    let (Some(graph), Some(app)) = (graph, app) else {
+        return Html::default();
+    };
+    let query = app.options.query(from.clone(), to.clone());
+    let assessment = app.data.assessment.clone();
+    let result = {
+        let graph = graph.clone();
+        use_memo(
+            (query.clone(), assessment.clone()),
+            move |(query, assessment)| {
+                mark("foothold:find-routes-start");
+                let found = find_routes(&graph, query, assessment)
+                    .map(|routes| routes.into_iter().map(Rc::new).collect::<Vec<_>>());
+                measure_since("foothold:find-routes", "foothold:find-routes-start");
+                found
+            },
+        )
+    };
+
+    let from_title = role_title(&graph, &from);
+    let to_title = role_title(&graph, &to);
+    let held = assessment.held.len() + assessment.completed.len();
+
+    let save = {
+        let app = app.clone();
+        let graph = graph.clone();
+        let navigator = navigator.clone();
+        let objective = query.objective;
+        let name = format!("{from_title} to {to_title}");
+        Callback::from(move |route: Rc<PlannedRoute>| {
+            let id = app.data.new_plan_id(random_seed());
+            match Plan::from_route(
+                &graph,
+                &route.roles(),
+                objective,
+                &name,
+                today(),
+                id.clone(),
+            ) {
+                Ok(plan) => {
+                    app.dispatch(Action::AddPlan(plan));
+                    if let Some(navigator) = &navigator {
+                        navigator.push(&Route::Plan { id: id.to_string() });
+                    }
+                }
+                Err(error) => app.dispatch(Action::Notify(format!(
+                    "The route could not be saved as a plan: {error}"
+                ))),
+            }
+        })
+    };
+
+    let body = match &*result {
+        Ok(routes) => {
+            let count = routes.len();
+            let intro = if count == 1 {
+                "1 route".to_owned()
+            } else {
+                format!("{count} routes")
+            };
+            html! {
+                <>
+                    <p>
+                        { format!("{intro}, best first by {}.", objective_phrase(query.objective)) }
+                        if held > 0 {
+                            { format!(" Times allow for the {held} skill{} and programme{} you told us you have.",
+                                if held == 1 { "" } else { "s" }, if held == 1 { "" } else { "s" }) }
+                        } else {
+                            { " " }<AppLink to={Route::Skills}>{ "Tell us what you already have" }</AppLink>{ " to make the times fit you." }
+                        }
+                    </p>
+                    <ol class="fh-grid fh-grid--routes" aria-label="Routes">
+                        { for routes.iter().enumerate().map(|(index, route)| {
+                            let on_save = {
+                                let save = save.clone();
+                                let route = route.clone();
+                                Callback::from(move |_| save.emit(route.clone()))
+                            };
+                            html! {
+                                <li>
+                                    <RouteCard route={route.clone()} number={index + 1}
+                                        best_label={(index == 0 && count > 1).then(|| AttrValue::from(best_label(query.objective)))}
+                                        {on_save} />
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                </>
+            }
+        }
+        Err(no_route) => html! {
+            <div class="fh-inset" role="status">
+                <h2 class="fh-heading-m">{ "No route found" }</h2>
+                <p>{ no_route.message() }</p>
+                if !no_route.nearest().is_empty() {
+                    <p class="fh-heading-s">{ "Roles you can reach that come closest" }</p>
+                    <ul>
+                        { for no_route.nearest().iter().map(|near| html! {
+                            <li>
+                                <AppLink to={Route::Routes { from: from.to_string(), to: near.to_string() }}>
+                                    { format!("Routes to {}", role_title(&graph, near)) }
+                                </AppLink>
+                            </li>
+                        }) }
+                    </ul>
+                }
+            </div>
+        },
+    };
+
+    html! {
+        <>
+            <h1 class="fh-heading-xl" tabindex="-1" ref={heading}>
+                <span class="fh-caption">{ format!("From {from_title}") }</span>
+                { format!("Routes to {to_title}") }
+            </h1>
+            <p class="fh-button-group">
+                <AppLink to={Route::Start}>{ "Change your choices" }</AppLink>
+                <AppLink to={Route::Skills}>{ "Mark what you already have" }</AppLink>
+                <AppLink to={Route::Explore { from: from.to_string() }}>{ format!("Everywhere you could go from {from_title}") }</AppLink>
+            </p>
+            { body }
+        </>
+    }
+}

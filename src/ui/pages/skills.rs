@@ -1,0 +1,175 @@
+//! Self-assessment: the skills the user already has (grouped by the framework they come
+//! from), the development they have completed, and the pace they can work at. Routes
+//! are re-ranked from this straight away.
+
+use crate::graph::{Competency, Framework};
+use crate::plan::{Pace, MIN_PART_TIME_PERCENT};
+use crate::ui::components::AppLink;
+use crate::ui::context::use_graph;
+use crate::ui::format::count;
+use crate::ui::hooks::use_page;
+use crate::ui::routes::Route;
+use crate::ui::state::{use_app, Action};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+fn checked(event: &Event) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|input| input.checked())
+}
+
+/// The self-assessment screen.
+#[function_component(SkillsPage)]
+pub fn skills_page() -> Html {
+    let heading = use_page(&Route::Skills);
+    let graph = use_graph();
+    let app = use_app();
+    let (Some(graph), Some(app)) = (graph, app) else {
+        return Html::default();
+    };
+    let assessment = &app.data.assessment;
+
+    // Frameworks in the order they first appear in the pack, each with its skills.
+    let mut frameworks: Vec<(Framework, Vec<&Competency>)> = Vec::new();
+    for competency in &graph.pack().competencies {
+        match frameworks
+            .iter_mut()
+            .find(|(framework, _)| *framework == competency.framework)
+        {
+            Some((_, list)) => list.push(competency),
+            None => frameworks.push((competency.framework, vec![competency])),
+        }
+    }
+
+    let pace = app.data.pace;
+    let part_time_percent = match pace {
+        Pace::PartTime(percent) => percent,
+        Pace::FullTime => 60,
+    };
+    let on_full_time = {
+        let app = app.clone();
+        Callback::from(move |_: Event| app.dispatch(Action::SetPace(Pace::FullTime)))
+    };
+    let on_part_time = {
+        let app = app.clone();
+        Callback::from(move |_: Event| {
+            app.dispatch(Action::SetPace(Pace::PartTime(part_time_percent)))
+        })
+    };
+    let on_percent = {
+        let app = app.clone();
+        Callback::from(move |event: Event| {
+            let value = event
+                .target()
+                .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|input| input.value());
+            match value.and_then(|value| value.trim().parse::<u8>().ok()) {
+                Some(percent) if (MIN_PART_TIME_PERCENT..=100).contains(&percent) => {
+                    app.dispatch(Action::SetPace(Pace::PartTime(percent)))
+                }
+                _ => app.dispatch(Action::Notify(format!(
+                    "Enter a part-time share from {MIN_PART_TIME_PERCENT} to 100 percent."
+                ))),
+            }
+        })
+    };
+
+    let back = match (&app.options.start, &app.options.target) {
+        (Some(from), Some(to)) => html! {
+            <p><AppLink to={Route::Routes { from: from.to_string(), to: to.to_string() }}>{ "See your routes with these changes" }</AppLink></p>
+        },
+        _ => html! {
+            <p><AppLink to={Route::Start}>{ "Plan a route" }</AppLink></p>
+        },
+    };
+
+    html! {
+        <>
+            <h1 class="fh-heading-xl" tabindex="-1" ref={heading}>{ "What I already have" }</h1>
+            <p class="fh-lead">{ "Tick the skills you already have and the programmes you have finished. Routes then take less time where you are ahead, and skip what you have." }</p>
+            <p>{ format!("You have ticked {} and {}. Changes are saved as you go.",
+                count(assessment.held.len(), "skill", "skills"),
+                count(assessment.completed.len(), "programme", "programmes")) }</p>
+            { back.clone() }
+
+            <h2 class="fh-heading-l">{ "Skills" }</h2>
+            { for frameworks.iter().enumerate().map(|(group, (framework, competencies))| html! {
+                <fieldset class="fh-fieldset">
+                    <legend class="fh-fieldset__legend fh-fieldset__legend--s">{ framework.label() }</legend>
+                    <div class="fh-checkboxes fh-checkboxes--columns">
+                        { for competencies.iter().enumerate().map(|(index, competency)| {
+                            let id = format!("skill-{group}-{index}");
+                            let held = assessment.held.contains(&competency.id);
+                            let onchange = {
+                                let app = app.clone();
+                                let competency = competency.id.clone();
+                                Callback::from(move |event: Event| app.dispatch(Action::SetHeld(competency.clone(), checked(&event))))
+                            };
+                            html! {
+                                <div class="fh-checkboxes__item">
+                                    <input class="fh-checkboxes__input" type="checkbox" id={id.clone()} checked={held}
+                                        aria-describedby={format!("{id}-hint")} {onchange} />
+                                    <label class="fh-label fh-checkboxes__label" for={id.clone()}>{ competency.name.clone() }</label>
+                                    <div class="fh-hint fh-checkboxes__hint" id={format!("{id}-hint")}>{ competency.summary.clone() }</div>
+                                </div>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
+            }) }
+
+            <h2 class="fh-heading-l">{ "Development I have completed" }</h2>
+            <fieldset class="fh-fieldset">
+                <legend class="fh-fieldset__legend fh-fieldset__legend--s">{ "Programmes, qualifications and memberships" }</legend>
+                <div class="fh-hint">{ "Finishing one counts the skills it builds as held." }</div>
+                <div class="fh-checkboxes fh-checkboxes--columns">
+                    { for graph.pack().opportunities.iter().enumerate().map(|(index, opportunity)| {
+                        let id = format!("done-{index}");
+                        let done = assessment.completed.contains(&opportunity.id);
+                        let onchange = {
+                            let app = app.clone();
+                            let opportunity = opportunity.id.clone();
+                            Callback::from(move |event: Event| app.dispatch(Action::SetCompleted(opportunity.clone(), checked(&event))))
+                        };
+                        html! {
+                            <div class="fh-checkboxes__item">
+                                <input class="fh-checkboxes__input" type="checkbox" id={id.clone()} checked={done}
+                                    aria-describedby={format!("{id}-hint")} {onchange} />
+                                <label class="fh-label fh-checkboxes__label" for={id.clone()}>{ opportunity.title.clone() }</label>
+                                <div class="fh-hint fh-checkboxes__hint" id={format!("{id}-hint")}>{ format!("{}, {}", opportunity.kind.label(), opportunity.length) }</div>
+                            </div>
+                        }
+                    }) }
+                </div>
+            </fieldset>
+
+            <h2 class="fh-heading-l">{ "Your pace" }</h2>
+            <fieldset class="fh-fieldset">
+                <legend class="fh-fieldset__legend fh-fieldset__legend--s">{ "How much time can you give to your career moves?" }</legend>
+                <div class="fh-hint">{ "Projected finish dates on your plans stretch to match." }</div>
+                <div class="fh-radios">
+                    <div class="fh-radios__item">
+                        <input class="fh-radios__input" type="radio" name="pace" id="pace-full" checked={pace == Pace::FullTime} onchange={on_full_time} />
+                        <label class="fh-label fh-radios__label" for="pace-full">{ "Full time" }</label>
+                    </div>
+                    <div class="fh-radios__item">
+                        <input class="fh-radios__input" type="radio" name="pace" id="pace-part" checked={matches!(pace, Pace::PartTime(_))} onchange={on_part_time} />
+                        <label class="fh-label fh-radios__label" for="pace-part">{ "Part time" }</label>
+                    </div>
+                </div>
+                if matches!(pace, Pace::PartTime(_)) {
+                    <div class="fh-form-group">
+                        <label class="fh-label" for="pace-percent">{ "Percentage of full time" }</label>
+                        <div class="fh-hint" id="pace-percent-hint">{ format!("From {MIN_PART_TIME_PERCENT} to 100. For example, 3 days a week is 60.") }</div>
+                        <input class="fh-input fh-input--width-3" id="pace-percent" type="number" inputmode="numeric"
+                            min={MIN_PART_TIME_PERCENT.to_string()} max="100" value={part_time_percent.to_string()}
+                            aria-describedby="pace-percent-hint" onchange={on_percent} />
+                    </div>
+                }
+            </fieldset>
+            { back }
+        </>
+    }
+}

@@ -1,0 +1,135 @@
+// Accessibility: every screen, in the states people see, has no axe-core violations of
+// WCAG 2.1 A and AA, on a phone and on a desktop screen.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+
+const viewports = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "desktop", width: 1280, height: 800 },
+];
+
+/** Runs axe on the page as it is and fails with the rules broken and where. */
+async function expectNoViolations(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"])
+    .analyze();
+  const found = results.violations.map(
+    (violation) => `${screen}: ${violation.id} (${violation.help}) at ${violation.nodes.map((node) => node.target.join(" ")).join(", ")}`,
+  );
+  expect(found).toEqual([]);
+}
+
+/** Opens a screen by its address and waits for its heading. */
+async function open(page: Page, hash: string): Promise<void> {
+  await page.goto(`./${hash}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+}
+
+/** Saves a plan from nurse to CNIO and returns its address. */
+async function savePlan(page: Page): Promise<string> {
+  await open(page, "#/routes/registered-nurse/chief-nursing-information-officer");
+  await page.getByRole("button", { name: "Save as plan" }).first().click();
+  await expect(page).toHaveTitle(/^Plan –/);
+  return page.url();
+}
+
+for (const viewport of viewports) {
+  test.describe(`on a ${viewport.name}`, () => {
+    test.use({ viewport: { width: viewport.width, height: viewport.height } });
+
+    test("the screens without saved data have no accessibility violations", async ({ page }) => {
+      const screens: [string, string][] = [
+        ["start", "#/"],
+        ["routes", "#/routes/registered-nurse/chief-nursing-information-officer"],
+        ["no route", "#/routes/administrator/chief-medical-information-officer"],
+        ["explore", "#/explore/administrator"],
+        ["roles", "#/roles"],
+        ["role", "#/roles/digital-nurse"],
+        ["role map", "#/map"],
+        ["what I have", "#/skills"],
+        ["plans (empty)", "#/plans"],
+        ["your data", "#/data"],
+        ["about the data", "#/about"],
+        ["not found", "#/no-such-screen"],
+      ];
+      for (const [screen, hash] of screens) {
+        await open(page, hash);
+        await expectNoViolations(page, screen);
+      }
+    });
+
+    test("the start screen with its options open and errors shown has no violations", async ({ page }) => {
+      await open(page, "#/");
+      await page.getByText("Route options").click();
+      await page.getByRole("button", { name: "Find routes" }).click();
+      await expect(page.getByRole("heading", { name: "There is a problem" })).toBeVisible();
+      await page.getByRole("combobox", { name: "Current role" }).fill("nurse");
+      await expect(page.getByRole("listbox").first()).toBeVisible();
+      await expectNoViolations(page, "start with errors and matches");
+    });
+
+    test("the screens with a saved plan have no violations", async ({ page }) => {
+      const plan = await savePlan(page);
+      await page.getByLabel("Status of step 1").selectOption("In progress");
+      await page.getByRole("button", { name: "Share link" }).click();
+      await expect(page.getByLabel("Share link")).toBeVisible();
+      await page.getByText(/\(0 entries\)/).first().click();
+      await expectNoViolations(page, "plan");
+
+      const shared = await page.getByLabel("Share link").inputValue();
+      await open(page, "#/plans");
+      await expectNoViolations(page, "plans");
+      await page.getByRole("button", { name: /^Delete/ }).click();
+      await expect(page.getByRole("button", { name: "Undo" })).toBeVisible();
+      await expectNoViolations(page, "plans after a delete");
+      await page.getByRole("button", { name: "Undo" }).click();
+
+      await page.goto(shared);
+      await expect(page.getByRole("button", { name: "Save a copy" })).toBeVisible();
+      await expectNoViolations(page, "shared plan");
+      await page.goto(plan);
+      await open(page, "#/data");
+      await expectNoViolations(page, "your data with backups");
+    });
+
+    test("the other-tab warning and the recovery message have no violations", async ({ context }) => {
+      const first = await context.newPage();
+      const plan = await savePlan(first);
+      const second = await context.newPage();
+      await second.goto(plan);
+      await expect(second.getByLabel("Notes for step 1")).toBeVisible();
+      await first.getByLabel("Notes for step 1").fill("Changed here");
+      await expect(second.getByRole("heading", { name: "Foothold was changed in another tab" })).toBeVisible();
+      await expectNoViolations(second, "other-tab warning");
+
+      await second.evaluate(() => localStorage.setItem("foothold.data", "not a Foothold document"));
+      await second.reload();
+      await expect(second.getByText(/could not be opened/).first()).toBeVisible();
+      await expectNoViolations(second, "recovery message");
+      await open(second, "#/data");
+      await expect(second.getByRole("heading", { name: "Data that could not be read" })).toBeVisible();
+      await expectNoViolations(second, "your data with put-aside data");
+    });
+  });
+}
+
+test.describe("in dark mode", () => {
+  test.use({ colorScheme: "dark", viewport: { width: 390, height: 844 } });
+
+  test("the main screens keep AA contrast and have no other violations", async ({ page }) => {
+    await open(page, "#/");
+    await expectNoViolations(page, "start (dark)");
+    await savePlan(page);
+    await expectNoViolations(page, "plan (dark)");
+    for (const [screen, hash] of [
+      ["routes (dark)", "#/routes/registered-nurse/chief-nursing-information-officer"],
+      ["explore (dark)", "#/explore/administrator"],
+      ["plans (dark)", "#/plans"],
+      ["what I have (dark)", "#/skills"],
+      ["your data (dark)", "#/data"],
+    ]) {
+      await open(page, hash);
+      await expectNoViolations(page, screen);
+    }
+  });
+});
