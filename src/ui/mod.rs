@@ -1,5 +1,8 @@
 //! The yew app: renders state and turns user actions into `Action`s.
 
+pub mod failure;
+pub mod perf;
+
 use yew::prelude::*;
 
 /// The root component.

@@ -1,0 +1,19 @@
+//! Startup timing marks, read by the browser benchmark (`scripts/bench.sh`) through the
+//! Performance API. A mark costs microseconds and is harmless when nobody reads it.
+
+/// Set by `main` as soon as the wasm module is instantiated and running.
+pub const WASM_INSTANTIATED: &str = "foothold:wasm-instantiated";
+
+/// Set once the bundled role pack has been decoded into the role graph.
+pub const DATA_DECODED: &str = "foothold:data-decoded";
+
+/// Set after the app's first render has been committed to the page.
+pub const FIRST_RENDER: &str = "foothold:first-render";
+
+/// Records a named point in time with `performance.mark(name)`. Does nothing where the
+/// Performance API is missing, since timing must never break the app.
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.mark(name);
+    }
+}
