@@ -5,6 +5,33 @@
 //!
 //! Every function here is a plain function of its inputs, so it is deterministic and
 //! can be tested and benchmarked natively.
+//!
+//! - [`find_routes`]: the best route and meaningfully different alternatives, explained
+//!   step by step ([`Route`]), or a [`NoRoute`] answer saying why there is none.
+//! - [`explore`]: every role reachable within a time, grouped by family.
+//! - [`held_competencies`] and [`personalised_months`]: how what the user holds shortens
+//!   a move.
+//! - [`generate`]: synthetic packs for benchmarks; [`testing`]: tiny packs for examples.
+//!
+//! Results never depend on the order of roles or transitions in the pack: equal routes
+//! are ordered by [`RouteCost`] (which counts steps last) and then by the role ids along
+//! the route from the start.
+
+mod cost;
+mod explain;
+mod explore;
+pub mod generate;
+mod no_route;
+mod routes;
+mod search;
+pub mod testing;
+mod yen;
+
+pub use cost::{held_competencies, personalised_months, RouteCost};
+pub use explain::{Route, RouteStep, RouteTotals};
+pub use explore::{explore, ExploreGroup, Reachable};
+pub use no_route::{Limit, NoRoute, NEAREST_LIMIT};
+pub use routes::{find_routes, EXAMINED_ROUTE_LIMIT};
 
 use crate::graph::{Band, CompetencyId, OpportunityId, RoleId};
 use serde::{Deserialize, Serialize};
@@ -61,7 +88,9 @@ pub struct RouteQuery {
     /// How routes are ranked.
     #[serde(default)]
     pub objective: Objective,
-    /// How many routes to return, best first: 1 to [`MAX_ROUTES`].
+    /// How many routes to return, best first: 1 to [`MAX_ROUTES`] (0 is read as 1 and
+    /// anything larger as [`MAX_ROUTES`]).
+    #[serde(default = "default_routes")]
     pub routes: usize,
     /// Limits on acceptable routes.
     #[serde(default)]
@@ -72,3 +101,20 @@ pub struct RouteQuery {
 pub const DEFAULT_ROUTES: usize = 3;
 /// The most routes one query may ask for.
 pub const MAX_ROUTES: usize = 10;
+
+fn default_routes() -> usize {
+    DEFAULT_ROUTES
+}
+
+impl RouteQuery {
+    /// A query for the [`DEFAULT_ROUTES`] quickest routes with no constraints.
+    pub fn new(from: RoleId, to: RoleId) -> Self {
+        RouteQuery {
+            from,
+            to,
+            objective: Objective::default(),
+            routes: DEFAULT_ROUTES,
+            constraints: Constraints::default(),
+        }
+    }
+}

@@ -1,7 +1,9 @@
 //! The yew app: renders state and turns user actions into `Action`s.
 
+pub mod context;
 pub mod failure;
 pub mod perf;
+pub mod routes;
 
 use yew::prelude::*;
 

@@ -1,0 +1,133 @@
+//! "Where can I get to from here within N months?": every role reachable within a time,
+//! grouped by family, each with its quickest route's time and number of steps.
+
+use super::cost::{held_competencies, step_measures};
+use super::no_route::NoRoute;
+use super::search::{Engine, Path};
+use super::{Constraints, Objective, SelfAssessment};
+use crate::graph::{CompetencyId, Family, Months, RoleGraph, RoleId};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+
+/// A role the user can reach, with its quickest route.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reachable {
+    /// The role.
+    pub role: RoleId,
+    /// The quickest route's personalised time (the sum of its steps' ranges).
+    pub months: Months,
+    /// How many moves that route has.
+    pub steps: usize,
+}
+
+/// The reachable roles of one family.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExploreGroup {
+    /// The family.
+    pub family: Family,
+    /// Its reachable roles, quickest first, then by fewer steps, then by role id.
+    pub roles: Vec<Reachable>,
+}
+
+/// Every role reachable from `from` whose quickest route's typical time (the midpoint of
+/// its personalised range) is at most `within_months`, grouped by family in
+/// [`Family::ALL`] order, leaving out the start role and families with nothing
+/// reachable.
+///
+/// Routes are the quickest under [`Objective::ShortestTime`], honour the avoid list, the
+/// band ceiling and sourced-only, and are personalised by the self-assessment. With a
+/// `via` role (other than the start), only roles reached through it are listed: the
+/// quickest way to the via role, then onward without going back through that way.
+pub fn explore(
+    graph: &RoleGraph,
+    from: &RoleId,
+    within_months: u16,
+    constraints: &Constraints,
+    assessment: &SelfAssessment,
+) -> Result<Vec<ExploreGroup>, NoRoute> {
+    let start = graph
+        .node(from)
+        .ok_or_else(|| NoRoute::UnknownRole { role: from.clone() })?;
+    let via = match &constraints.via {
+        Some(id) => Some(
+            graph
+                .node(id)
+                .ok_or_else(|| NoRoute::UnknownRole { role: id.clone() })?,
+        ),
+        None => None,
+    };
+    let held = held_competencies(graph, assessment);
+    let mut engine = Engine::new(
+        graph,
+        Objective::ShortestTime,
+        held.clone(),
+        constraints,
+        start,
+        None,
+    );
+    // The ranking cost counts each step's minimum plus maximum, twice its typical time.
+    let limit = u32::from(within_months) * 2;
+    let routes: Vec<Path> = match via {
+        Some(via) if via != start => {
+            let Some(first) = engine.shortest(start, via, None) else {
+                return Ok(Vec::new());
+            };
+            let Some(remaining) = limit.checked_sub(first.cost().primary) else {
+                return Ok(Vec::new());
+            };
+            engine.clear_blocks();
+            for &node in &first.nodes[..first.nodes.len() - 1] {
+                engine.block_node(node);
+            }
+            engine
+                .reachable(via, Some(remaining))
+                .iter()
+                .map(|onward| first.join(onward))
+                .collect()
+        }
+        _ => engine.reachable(start, Some(limit)),
+    };
+    let mut reachable: Vec<(Family, u32, Reachable)> = routes
+        .iter()
+        .filter_map(|path| {
+            let &last = path.nodes.last()?;
+            (last != start).then(|| {
+                let role = graph.role_at(last);
+                (
+                    role.family,
+                    path.cost().primary,
+                    Reachable {
+                        role: role.id.clone(),
+                        months: route_months(graph, path, &held),
+                        steps: path.edges.len(),
+                    },
+                )
+            })
+        })
+        .collect();
+    reachable
+        .sort_by(|a, b| (a.0, a.1, a.2.steps, &a.2.role).cmp(&(b.0, b.1, b.2.steps, &b.2.role)));
+    let mut groups: Vec<ExploreGroup> = Vec::new();
+    for (family, _, role) in reachable {
+        match groups.last_mut() {
+            Some(group) if group.family == family => group.roles.push(role),
+            _ => groups.push(ExploreGroup {
+                family,
+                roles: vec![role],
+            }),
+        }
+    }
+    Ok(groups)
+}
+
+fn route_months(graph: &RoleGraph, path: &Path, held: &BTreeSet<CompetencyId>) -> Months {
+    path.edges
+        .iter()
+        .fold(Months { min: 0, max: 0 }, |total, &edge| {
+            let (months, _) = step_measures(graph.transition_at(edge), held);
+            Months {
+                min: total.min.saturating_add(months.min),
+                max: total.max.saturating_add(months.max),
+            }
+        })
+}

@@ -1,0 +1,214 @@
+//! Synthetic role packs of any size, for benchmarks (native and in the browser) and
+//! property tests. Deterministic: the same arguments always give the same pack, on every
+//! platform, because the generator uses its own tiny random number generator.
+//!
+//! The packs are plainly synthetic (ids like `role-00042`, titles like "Synthetic role
+//! 42") and are never shown to users.
+
+use crate::graph::{
+    Band, BandRange, Competency, CompetencyId, Evidence, Family, Framework, Months, Opportunity,
+    OpportunityId, OpportunityKind, Pack, PackInfo, Role, RoleId, Transition,
+};
+
+/// A small, fast, deterministic random number generator (SplitMix64).
+#[derive(Debug, Clone)]
+pub struct SplitMix64(u64);
+
+impl SplitMix64 {
+    /// A generator started from a seed.
+    pub fn new(seed: u64) -> Self {
+        SplitMix64(seed)
+    }
+
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number from 0 up to but not including `bound` (0 when `bound` is 0).
+    pub fn below(&mut self, bound: usize) -> usize {
+        if bound == 0 {
+            return 0;
+        }
+        // The modulo bias is negligible for the small bounds used here.
+        (self.next_u64() % bound as u64) as usize
+    }
+}
+
+const SYNTHETIC_SOURCE: &str = "https://example.org/foothold/synthetic-pack";
+
+/// A pack of `roles` roles, each with `per_role` transitions to other distinct roles
+/// (fewer when there are not enough roles), chosen by `seed`.
+///
+/// Roles spread over every family and band; about one in twenty is an entry role. Each
+/// transition takes between 3 and 62 months, builds up to three of a pool of
+/// competencies, is helped by up to one opportunity, and has a random evidence grade.
+/// The pack is not guaranteed to pass validation (some roles may be dead ends), so load
+/// it with [`RoleGraph::new_unchecked`](crate::graph::RoleGraph::new_unchecked).
+pub fn synthetic_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
+    let mut random = SplitMix64::new(seed);
+    let competency_count = (roles / 20).clamp(8, 200);
+    let competencies: Vec<Competency> = (0..competency_count)
+        .map(|i| Competency {
+            id: CompetencyId(format!("competency-{i:03}")),
+            name: format!("Synthetic competency {i}"),
+            framework: Framework::Ddat,
+            summary: "A synthetic competency for benchmarks and tests.".to_owned(),
+            origin: None,
+        })
+        .collect();
+    let opportunity_count = (roles / 50).clamp(4, 50);
+    let opportunities: Vec<Opportunity> = (0..opportunity_count)
+        .map(|i| Opportunity {
+            id: OpportunityId(format!("opportunity-{i:03}")),
+            title: format!("Synthetic opportunity {i}"),
+            kind: OpportunityKind::Training,
+            for_whom: "Anyone".to_owned(),
+            length: "6 months".to_owned(),
+            cost: None,
+            level: None,
+            develops: vec![competencies[random.below(competency_count)].id.clone()],
+            summary: "A synthetic opportunity for benchmarks and tests.".to_owned(),
+            sources: vec![SYNTHETIC_SOURCE.to_owned()],
+            origin: None,
+        })
+        .collect();
+    let role_list: Vec<Role> = (0..roles)
+        .map(|i| {
+            let family = Family::ALL[i % Family::ALL.len()];
+            // Bands rise with the role number, so the graph has a "senior end".
+            let level = (i * 11 / roles.max(1)).min(10);
+            let min = Band::ALL[level];
+            let max = Band::ALL[(level + random.below(2)).min(10)];
+            let clinical = family == Family::ClinicalPractice;
+            Role {
+                id: role_id(i),
+                title: format!("Synthetic role {i}"),
+                also_known_as: Vec::new(),
+                family,
+                bands: BandRange { min, max },
+                evidence: Evidence::Assumed,
+                entry: i % 20 == 0,
+                senior_terminal: level >= 9,
+                requires_registration: false,
+                registered_clinician: clinical,
+                summary: "A synthetic role for benchmarks and tests.".to_owned(),
+                responsibilities: Vec::new(),
+                entry_requirements: Vec::new(),
+                competencies: Vec::new(),
+                sources: vec![SYNTHETIC_SOURCE.to_owned()],
+                origin: None,
+            }
+        })
+        .collect();
+    let per_role = per_role.min(roles.saturating_sub(1));
+    let mut transitions = Vec::with_capacity(roles * per_role);
+    let mut targets = Vec::with_capacity(per_role);
+    for from in 0..roles {
+        targets.clear();
+        while targets.len() < per_role {
+            let to = random.below(roles);
+            if to != from && !targets.contains(&to) {
+                targets.push(to);
+            }
+        }
+        for &to in &targets {
+            let min = 3 + random.below(24) as u16;
+            let max = min + random.below(36) as u16;
+            let mut gain: Vec<CompetencyId> = Vec::new();
+            for _ in 0..random.below(4) {
+                let competency = &competencies[random.below(competency_count)].id;
+                if !gain.contains(competency) {
+                    gain.push(competency.clone());
+                }
+            }
+            let opportunities = if random.below(3) == 0 {
+                vec![opportunities[random.below(opportunity_count)].id.clone()]
+            } else {
+                Vec::new()
+            };
+            let evidence =
+                [Evidence::Sourced, Evidence::Derived, Evidence::Assumed][random.below(3)];
+            transitions.push(Transition {
+                from: role_id(from),
+                to: role_id(to),
+                gain,
+                opportunities,
+                months: Months { min, max },
+                evidence,
+                sources: vec![SYNTHETIC_SOURCE.to_owned()],
+                note: None,
+                origin: None,
+            });
+        }
+    }
+    Pack {
+        info: PackInfo {
+            id: "synthetic".to_owned(),
+            title: format!("Synthetic pack of {roles} roles"),
+            data_version: "0000.00.0".to_owned(),
+            checked: "2026-01-01".to_owned(),
+            summary: "Generated for benchmarks and tests; not real career data.".to_owned(),
+            licence: "MIT".to_owned(),
+            acknowledgements: Vec::new(),
+            key_sources: Vec::new(),
+        },
+        roles: role_list,
+        transitions,
+        competencies,
+        opportunities,
+        migrations: Vec::new(),
+    }
+}
+
+/// The id of the `index`-th synthetic role, such as `role-00042`.
+pub fn role_id(index: usize) -> RoleId {
+    RoleId(format!("role-{index:05}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_pack() {
+        assert_eq!(synthetic_pack(50, 4, 9), synthetic_pack(50, 4, 9));
+        assert_ne!(synthetic_pack(50, 4, 9), synthetic_pack(50, 4, 10));
+    }
+
+    #[test]
+    fn every_role_has_the_asked_number_of_distinct_ways_on() {
+        let pack = synthetic_pack(40, 10, 3);
+        assert_eq!(pack.transitions.len(), 400);
+        for role in &pack.roles {
+            let mut targets: Vec<&RoleId> = pack
+                .transitions
+                .iter()
+                .filter(|t| t.from == role.id)
+                .map(|t| &t.to)
+                .collect();
+            assert_eq!(targets.len(), 10);
+            assert!(!targets.contains(&&role.id));
+            targets.sort();
+            targets.dedup();
+            assert_eq!(targets.len(), 10);
+        }
+    }
+
+    #[test]
+    fn a_tiny_pack_gets_as_many_transitions_as_it_can() {
+        assert_eq!(synthetic_pack(3, 10, 1).transitions.len(), 6);
+        assert!(synthetic_pack(0, 10, 1).roles.is_empty());
+        assert!(synthetic_pack(1, 10, 1).transitions.is_empty());
+    }
+
+    #[test]
+    fn the_generator_is_fixed_across_platforms() {
+        let mut random = SplitMix64::new(0);
+        assert_eq!(random.next_u64(), 0xE220_A839_7B1D_CDAF);
+    }
+}

@@ -1,0 +1,72 @@
+//! The pack maintainers' command-line tool: `check` prints counts and every problem with a
+//! non-zero exit on errors, and `schema` prints the schema that is published under data/.
+
+use std::process::Command;
+
+fn foothold(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_foothold"))
+        .args(args)
+        .output()
+        .expect("the foothold binary runs")
+}
+
+#[test]
+fn check_prints_the_counts_of_a_valid_pack_and_succeeds() {
+    let output = foothold(&["check", "tests/fixtures/starter-pack"]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("roles:                     6"), "{stdout}");
+    assert!(stdout.contains("of which entry roles:    2"), "{stdout}");
+    assert!(stdout.contains("transitions:               5"), "{stdout}");
+    assert!(stdout.contains("development opportunities: 2"), "{stdout}");
+    assert!(stdout.contains("competencies:              6"), "{stdout}");
+    assert!(stdout.contains("no problems found"));
+}
+
+#[test]
+fn check_fails_and_lists_problems_for_a_faulty_pack() {
+    let dir = std::env::temp_dir().join(format!("foothold-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for sub in ["", "roles", "transitions"] {
+        std::fs::create_dir_all(dir.join(sub)).expect("temp dir writable");
+    }
+    for file in [
+        "pack.toml",
+        "competencies.toml",
+        "opportunities.toml",
+        "roles/starter.toml",
+    ] {
+        std::fs::copy(
+            format!("tests/fixtures/starter-pack/{file}"),
+            dir.join(file),
+        )
+        .expect("fixture copies");
+    }
+    let transitions =
+        std::fs::read_to_string("tests/fixtures/starter-pack/transitions/starter.toml")
+            .expect("fixture readable")
+            .replace("to = \"data-analyst\"", "to = \"data-analist\"");
+    std::fs::write(dir.join("transitions/starter.toml"), transitions).expect("temp dir writable");
+
+    let output = foothold(&["check", dir.to_str().expect("utf-8 temp path")]);
+    let _ = std::fs::remove_dir_all(&dir);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(stderr.contains("transitions/starter.toml"), "{stderr}");
+    assert!(stderr.contains("did you mean `data-analyst`"), "{stderr}");
+    assert!(stderr.contains("problem(s) found"), "{stderr}");
+}
+
+#[test]
+fn published_schema_matches_the_rust_types() {
+    let output = foothold(&["schema"]);
+    assert!(output.status.success());
+    let generated = String::from_utf8_lossy(&output.stdout);
+    let published = std::fs::read_to_string("schema/pack.schema.json")
+        .expect("schema/pack.schema.json is committed");
+    assert_eq!(
+        published.trim(),
+        generated.trim(),
+        "regenerate with: cargo run --bin foothold -- schema > schema/pack.schema.json"
+    );
+}

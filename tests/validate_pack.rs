@@ -1,0 +1,243 @@
+//! The validator rejects each kind of fault in a pack with a message that names the
+//! file, the item and the fix; the bundled pack passes.
+
+use foothold::graph::source::read_pack_folder;
+use foothold::graph::{
+    bundled_pack_data, validate_pack, BandRange, Months, Pack, PackProblem, ProblemKind, RoleId,
+    RoleMigration,
+};
+use std::path::Path;
+
+fn starter() -> Pack {
+    match read_pack_folder(Path::new("tests/fixtures/starter-pack")) {
+        Ok(pack) => pack,
+        Err(errors) => panic!("the starter fixture must parse: {errors:?}"),
+    }
+}
+
+fn problems_of(pack: &Pack, kind: ProblemKind) -> Vec<PackProblem> {
+    validate_pack(pack)
+        .into_iter()
+        .filter(|problem| problem.kind == kind)
+        .collect()
+}
+
+#[test]
+fn bundled_pack_has_no_problems() {
+    let pack = bundled_pack_data().expect("the bundled pack is valid JSON");
+    let problems = validate_pack(&pack);
+    assert!(problems.is_empty(), "bundled pack problems: {problems:#?}");
+}
+
+#[test]
+fn starter_fixture_has_no_problems() {
+    assert_eq!(validate_pack(&starter()), Vec::new());
+}
+
+#[test]
+fn duplicate_role_id_is_reported_with_its_file() {
+    let mut pack = starter();
+    let copy = pack.roles[1].clone();
+    pack.roles.push(copy);
+    let problems = problems_of(&pack, ProblemKind::DuplicateId);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].file.as_deref(), Some("roles/starter.toml"));
+    assert!(problems[0].item.contains("digital-nurse"));
+    assert!(problems[0]
+        .to_string()
+        .contains("give each role its own id"));
+}
+
+#[test]
+fn transition_to_unknown_role_suggests_the_nearest_id() {
+    let mut pack = starter();
+    pack.transitions[0].to = RoleId::new("digital-nurs");
+    let problems = problems_of(&pack, ProblemKind::UnknownId);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems[0].file.as_deref(),
+        Some("transitions/starter.toml")
+    );
+    assert!(
+        problems[0].message.contains("did you mean `digital-nurse`"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn unknown_competency_and_opportunity_are_reported() {
+    let mut pack = starter();
+    pack.transitions[1].gain.push("time-travel".into());
+    pack.transitions[1]
+        .opportunities
+        .push("moon-fellowship".into());
+    let problems = problems_of(&pack, ProblemKind::UnknownId);
+    assert_eq!(problems.len(), 2);
+    assert!(problems[0]
+        .message
+        .contains("unknown competency `time-travel`"));
+    assert!(problems[1]
+        .message
+        .contains("unknown opportunity `moon-fellowship`"));
+}
+
+#[test]
+fn self_loop_is_rejected() {
+    let mut pack = starter();
+    pack.transitions[0].to = pack.transitions[0].from.clone();
+    assert_eq!(problems_of(&pack, ProblemKind::SelfLoop).len(), 1);
+}
+
+#[test]
+fn repeated_move_is_rejected() {
+    let mut pack = starter();
+    let copy = pack.transitions[0].clone();
+    pack.transitions.push(copy);
+    let problems = problems_of(&pack, ProblemKind::DuplicateTransition);
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].message.contains("merge"));
+}
+
+#[test]
+fn downward_band_range_is_rejected() {
+    let mut pack = starter();
+    pack.roles[0].bands = BandRange {
+        min: "7".parse().expect("a band"),
+        max: "5".parse().expect("a band"),
+    };
+    let problems = problems_of(&pack, ProblemKind::ImpossibleBands);
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].message.contains("7-5"));
+}
+
+#[test]
+fn medical_contract_mixed_with_bands_is_rejected() {
+    let mut pack = starter();
+    pack.roles[0].bands = "7-medical".parse().expect("parses as a range");
+    assert_eq!(problems_of(&pack, ProblemKind::ImpossibleBands).len(), 1);
+}
+
+#[test]
+fn unknown_band_code_fails_to_parse_with_the_allowed_codes() {
+    let error = "10"
+        .parse::<BandRange>()
+        .expect_err("band 10 does not exist");
+    assert!(error.contains("use 2 to 9, 8a to 8d"));
+}
+
+#[test]
+fn impossible_times_are_rejected() {
+    for (min, max, words) in [
+        (24, 12, "runs downwards"),
+        (0, 0, "takes no time"),
+        (12, 240, "at most 120"),
+    ] {
+        let mut pack = starter();
+        pack.transitions[0].months = Months { min, max };
+        let problems = problems_of(&pack, ProblemKind::ImpossibleTime);
+        assert_eq!(problems.len(), 1, "[{min}, {max}]");
+        assert!(problems[0].message.contains(words), "{}", problems[0]);
+    }
+}
+
+#[test]
+fn missing_or_malformed_sources_are_rejected() {
+    let mut pack = starter();
+    pack.transitions[0].sources.clear();
+    pack.roles[0].sources = vec!["a friend told me".to_owned()];
+    pack.opportunities[0].sources.clear();
+    let problems = problems_of(&pack, ProblemKind::MissingSource);
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+    assert!(problems
+        .iter()
+        .any(|p| p.message.contains("is not a web address")));
+}
+
+#[test]
+fn role_cut_off_from_every_entry_role_is_unreachable() {
+    let mut pack = starter();
+    pack.transitions
+        .retain(|t| t.to.as_str() != "data-technician");
+    let problems = problems_of(&pack, ProblemKind::Unreachable);
+    let items: Vec<&str> = problems.iter().map(|p| p.item.as_str()).collect();
+    assert_eq!(items, ["role `data-technician`", "role `data-analyst`"]);
+}
+
+#[test]
+fn dead_end_that_is_not_senior_terminal_is_reported() {
+    let mut pack = starter();
+    pack.transitions
+        .retain(|t| t.from.as_str() != "data-technician");
+    let problems = problems_of(&pack, ProblemKind::DeadEnd);
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].message.contains("senior_terminal = true"));
+}
+
+#[test]
+fn pack_without_entry_roles_is_rejected() {
+    let mut pack = starter();
+    for role in &mut pack.roles {
+        role.entry = false;
+    }
+    assert_eq!(problems_of(&pack, ProblemKind::NoEntryRoles).len(), 1);
+}
+
+#[test]
+fn ids_must_be_slugs_and_texts_present() {
+    let mut pack = starter();
+    pack.roles[0].id = RoleId::new("Registered Nurse");
+    pack.roles[1].summary = "  ".to_owned();
+    assert_eq!(problems_of(&pack, ProblemKind::BadId).len(), 1);
+    assert_eq!(problems_of(&pack, ProblemKind::MissingText).len(), 1);
+}
+
+#[test]
+fn migration_must_leave_a_gone_id_for_an_existing_one() {
+    let mut pack = starter();
+    pack.migrations.push(RoleMigration {
+        old: RoleId::new("digital-nurse"),
+        new: Some(RoleId::new("no-such-role")),
+        since: "2026.11.0".to_owned(),
+        note: "renamed".to_owned(),
+    });
+    let problems = problems_of(&pack, ProblemKind::BadMigration);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+}
+
+#[test]
+fn source_folder_with_a_typo_names_the_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("foothold-pack-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(Path::new("tests/fixtures/starter-pack"), &dir);
+    let broken = dir.join("roles/starter.toml");
+    let text = std::fs::read_to_string(&broken).expect("fixture readable");
+    std::fs::write(
+        &broken,
+        text.replacen(
+            "family = \"clinical-practice\"",
+            "famly = \"clinical-practice\"",
+            1,
+        ),
+    )
+    .expect("temp dir writable");
+    let errors = read_pack_folder(&dir).expect_err("a misspelt field is refused");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0].file, "roles/starter.toml");
+    assert!(errors[0].message.contains("famly"), "{}", errors[0].message);
+    assert!(errors[0].message.contains("line"), "{}", errors[0].message);
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("temp dir writable");
+    for entry in std::fs::read_dir(from).expect("fixture readable").flatten() {
+        let path = entry.path();
+        let target = to.join(entry.file_name());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("temp dir writable");
+        }
+    }
+}
