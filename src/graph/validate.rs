@@ -157,14 +157,14 @@ impl Checker {
     }
 }
 
-fn check_unknown<'a>(
+fn check_unknown(
     checker: &mut Checker,
     file: &Option<String>,
     item: &str,
     what: &str,
     field: &str,
     id: &str,
-    known: &BTreeSet<&'a str>,
+    known: &BTreeSet<&str>,
 ) {
     if !known.contains(id) {
         let hint = match closest(id, known.iter().copied()) {
