@@ -38,6 +38,21 @@ fn a_mark_is_visible_to_the_performance_api() {
 }
 
 #[wasm_bindgen_test]
+fn a_measure_records_the_time_since_its_start_mark() {
+    perf::mark("foothold:smoke-start");
+    perf::measure_since("foothold:smoke", "foothold:smoke-start");
+    perf::measure_since("foothold:never-started", "foothold:no-such-mark");
+    let performance = web_sys::window()
+        .and_then(|window| window.performance())
+        .expect("the test page has the Performance API");
+    let measured = performance.get_entries_by_name_with_entry_type("foothold:smoke", "measure");
+    assert_eq!(measured.length(), 1);
+    let unmeasured =
+        performance.get_entries_by_name_with_entry_type("foothold:never-started", "measure");
+    assert_eq!(unmeasured.length(), 0);
+}
+
+#[wasm_bindgen_test]
 fn a_failed_start_hides_the_app_behind_a_plain_message_and_a_reload_button() {
     let document = document();
     let body = document.body().expect("the test page has a body");

@@ -17,3 +17,12 @@ pub fn mark(name: &str) {
         let _ = performance.mark(name);
     }
 }
+
+/// Records the time since the mark `start` as a measure called `name`, for work the app
+/// times itself (route finding, for example). Marks and measures named `foothold:*` are
+/// collected by the browser benchmark. Does nothing if `start` was never marked.
+pub fn measure_since(name: &str, start: &str) {
+    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
+        let _ = performance.measure_with_start_mark(name, start);
+    }
+}

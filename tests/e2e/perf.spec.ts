@@ -32,6 +32,10 @@ async function sample(page: Page): Promise<Sample> {
       "first-contentful-paint": paint?.startTime ?? null,
     };
     for (const name of names) result[name] = at(name);
+    // Durations the app measures itself, such as route finding, as "measure:<name>".
+    for (const entry of performance.getEntriesByType("measure")) {
+      if (entry.name.startsWith("foothold:")) result[`measure:${entry.name}`] = entry.duration;
+    }
     return result;
   }, MARKS);
 }
@@ -44,12 +48,23 @@ function median(values: number[]): number | null {
 }
 
 function medians(samples: Sample[]): Record<string, number | null> {
-  const keys = Object.keys(samples[0] ?? {});
+  const keys = [...new Set(samples.flatMap((s) => Object.keys(s)))].filter((key) => !key.startsWith("measure:"));
   return Object.fromEntries(
     keys.map((key) => {
       const values = samples.map((s) => s[key]).filter((v): v is number => typeof v === "number");
       const value = median(values);
       return [key, value === null ? null : Math.round(value * 10) / 10];
+    }),
+  );
+}
+
+function measureMedians(samples: Sample[]): Record<string, number | null> {
+  const keys = [...new Set(samples.flatMap((s) => Object.keys(s)))].filter((key) => key.startsWith("measure:"));
+  return Object.fromEntries(
+    keys.map((key) => {
+      const values = samples.map((s) => s[key]).filter((v): v is number => typeof v === "number");
+      const value = median(values);
+      return [key.slice("measure:".length), value === null ? null : Math.round(value * 100) / 100];
     }),
   );
 }
@@ -76,6 +91,7 @@ test("startup timings over several cold and warm loads @bench", async ({ browser
     browser: `Chromium ${browser.version()} headless, no CPU or network throttling`,
     cold: medians(cold),
     warm: medians(warm),
+    measures: measureMedians([...cold, ...warm]),
   };
   await mkdir(new URL("../../target/bench/", import.meta.url), { recursive: true });
   await writeFile(output, `${JSON.stringify(report, null, 2)}\n`);
