@@ -1,6 +1,8 @@
 //! The validator rejects each kind of fault in a pack with a message that names the
 //! file, the item and the fix; the bundled pack passes.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use foothold::graph::source::read_pack_folder;
 use foothold::graph::{
     bundled_pack_data, validate_pack, BandRange, Months, Pack, PackProblem, ProblemKind, RoleId,

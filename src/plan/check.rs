@@ -1,0 +1,98 @@
+//! Checking that data from outside (an imported file, a share link) makes sense before
+//! it is offered to the user: ids present and unique, names and notes within limits,
+//! and steps that join up. Dates are already checked when the JSON is read.
+
+use crate::plan::model::{AppData, Plan, MAX_EVIDENCE_CHARS, MAX_NAME_CHARS, MAX_NOTES_CHARS};
+use std::collections::BTreeSet;
+
+fn describe(plan: &Plan, position: usize) -> String {
+    if plan.name.trim().is_empty() {
+        format!("plan {}", position + 1)
+    } else {
+        format!("plan {} ('{}')", position + 1, plan.name.trim())
+    }
+}
+
+/// Problems with one plan, in plain English; empty when it is sound. `position` (from
+/// 0) is used to name the plan in messages.
+pub fn plan_problems(plan: &Plan, position: usize) -> Vec<String> {
+    let mut problems = Vec::new();
+    let which = describe(plan, position);
+    if plan.id.as_str().trim().is_empty() {
+        problems.push(format!("{which} has no id"));
+    }
+    let name_chars = plan.name.trim().chars().count();
+    if name_chars == 0 {
+        problems.push(format!("{which} has no name"));
+    } else if name_chars > MAX_NAME_CHARS {
+        problems.push(format!(
+            "{which} has a name longer than {MAX_NAME_CHARS} characters"
+        ));
+    }
+    for (name, id) in [("start", &plan.start), ("target", &plan.target)] {
+        if id.as_str().trim().is_empty() {
+            problems.push(format!("{which} has no {name} role"));
+        }
+    }
+    let mut expected_from = &plan.start;
+    for (index, step) in plan.steps.iter().enumerate() {
+        if step.from.as_str().trim().is_empty() || step.to.as_str().trim().is_empty() {
+            problems.push(format!("step {} of {which} is missing a role", index + 1));
+        }
+        if &step.from != expected_from {
+            problems.push(format!(
+                "step {} of {which} does not start where the step before it ends",
+                index + 1
+            ));
+        }
+        if step.notes.chars().count() > MAX_NOTES_CHARS {
+            problems.push(format!(
+                "step {} of {which} has notes longer than {MAX_NOTES_CHARS} characters",
+                index + 1
+            ));
+        }
+        expected_from = &step.to;
+    }
+    if expected_from != &plan.target {
+        problems.push(format!(
+            "the steps of {which} do not end at its target role"
+        ));
+    }
+    problems
+}
+
+/// Problems with a whole set of user data, in plain English; empty when it is sound.
+pub fn data_problems(data: &AppData) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut plan_ids = BTreeSet::new();
+    for (position, plan) in data.plans.iter().enumerate() {
+        problems.extend(plan_problems(plan, position));
+        if !plan.id.as_str().trim().is_empty() && !plan_ids.insert(&plan.id) {
+            problems.push(format!(
+                "{} has the same id as another plan",
+                describe(plan, position)
+            ));
+        }
+    }
+    let mut evidence_ids = BTreeSet::new();
+    for (position, entry) in data.evidence.iter().enumerate() {
+        let which = format!("evidence entry {}", position + 1);
+        if entry.id.as_str().trim().is_empty() {
+            problems.push(format!("{which} has no id"));
+        } else if !evidence_ids.insert(&entry.id) {
+            problems.push(format!("{which} has the same id as another entry"));
+        }
+        if entry.competency.as_str().trim().is_empty() {
+            problems.push(format!("{which} names no competency"));
+        }
+        let chars = entry.what.trim().chars().count();
+        if chars == 0 {
+            problems.push(format!("{which} is empty"));
+        } else if chars > MAX_EVIDENCE_CHARS {
+            problems.push(format!(
+                "{which} is longer than {MAX_EVIDENCE_CHARS} characters"
+            ));
+        }
+    }
+    problems
+}
