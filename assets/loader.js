@@ -92,7 +92,6 @@ function showUpdateBanner(worker) {
   banner.setAttribute("data-foothold-update", "");
   const text = document.createElement("p");
   text.className = "fh-update__text";
-  text.textContent = "A new version is available.";
   const button = document.createElement("button");
   button.type = "button";
   button.className = "fh-button fh-update__button";
@@ -109,6 +108,11 @@ function showUpdateBanner(worker) {
   });
   banner.append(text, button);
   document.body.prepend(banner);
+  // Screen readers announce a status region's changes, not its first contents, so the
+  // words go in once the region is in the page.
+  setTimeout(() => {
+    text.textContent = "A new version is available.";
+  }, 100);
 }
 
 async function registerServiceWorker() {

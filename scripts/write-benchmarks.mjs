@@ -71,7 +71,13 @@ function describeMachine() {
   } catch {
     // The figures stand without the compiler version.
   }
-  return `${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}, ${rustc}`;
+  let commit = "";
+  try {
+    commit = `, commit ${execFileSync("git", ["rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim()}`;
+  } catch {
+    // Outside a git checkout the figures stand without it.
+  }
+  return `${cpus.length} cores (${cpus[0]?.model.trim() ?? "unknown CPU"}), Node ${process.version}, ${rustc}${commit}`;
 }
 
 async function write(target, folder) {
@@ -98,7 +104,7 @@ async function write(target, folder) {
     const first = bundle.firstLoad;
     const verdict = first.brotli <= GOAL ? "within the goal" : first.brotli <= BUDGET ? "within the budget, over the goal" : "OVER THE BUDGET";
     add(
-      `First load (what a browser downloads before the app is usable): **${kB(first.brotli)} brotli**,`,
+      `First load (the HTML and everything it links: scripts, wasm, CSS, manifest, icons): **${kB(first.brotli)} brotli**,`,
       `${kB(first.gzip)} gzip, ${kB(first.raw)} raw: ${verdict} (budget ${kB(BUDGET)}, goal ${kB(GOAL)},`,
       "brotli; 1 kB = 1,000 bytes). The bundled role pack is compiled into the wasm file.",
       "",
@@ -123,7 +129,7 @@ async function write(target, folder) {
   add("## Startup", "");
   if (startup) {
     const rows = [
-      ["first byte of HTML received", "response-end"],
+      ["HTML received", "response-end"],
       ["loader script starts", "foothold:loader-start"],
       ["wasm instantiated (`foothold:wasm-instantiated`)", "foothold:wasm-instantiated"],
       ["role pack decoded (`foothold:data-decoded`)", "foothold:data-decoded"],
@@ -132,8 +138,9 @@ async function write(target, folder) {
       ["loader done, app running", "foothold:app-started"],
     ];
     add(
-      `Medians of ${startup.runs} runs, milliseconds since navigation start; ${startup.browser}, served`,
-      "from 127.0.0.1 with brotli. Cold: a fresh profile. Warm: a repeat visit served by the service worker.",
+      `Medians of ${startup.runs} runs in milliseconds since navigation start, served from 127.0.0.1`,
+      `with brotli. ${startup.browser}. Cold: a fresh profile. Warm: a repeat visit served by the`,
+      "service worker.",
       "",
       "| moment | cold | warm |",
       "|---|---:|---:|",
