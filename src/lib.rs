@@ -12,6 +12,8 @@
 //! - [`ui`]: the yew app, which renders state and dispatches actions.
 
 pub mod graph;
+/// The role map's geometry: where roles and moves sit, title wrapping, pan and zoom.
+pub mod layout;
 pub mod plan;
 pub mod planner;
 pub mod share;

@@ -6,7 +6,12 @@
 #![cfg_attr(target_arch = "wasm32", no_main)]
 #![cfg(not(target_arch = "wasm32"))]
 
-use foothold::graph::{source::read_pack_folder, validate_pack, Pack};
+use foothold::graph::{
+    describe_month_range, source::read_pack_folder, validate_pack, Band, Pack, RoleGraph, RoleId,
+};
+use foothold::planner::{
+    find_routes, Objective, Route, RouteQuery, RouteStep, SelfAssessment, MAX_ROUTES,
+};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -14,12 +19,31 @@ const USAGE: &str = "\
 Usage:
   foothold check [DIR]           check a pack folder (default data/) and print its counts
   foothold route FROM TO [DIR]   print the best route between two role ids
-  foothold schema                print the JSON Schema of a pack";
+  foothold schema                print the JSON Schema of a pack
+
+Options for route:
+  --routes N                     also print alternatives, up to N routes (1 to 10)
+  --objective time|steps|competencies
+                                 rank by shortest time (default), fewest steps or
+                                 fewest competencies to gain
+  --via ROLE                     pass through a role
+  --avoid ROLE                   never pass through a role (repeatable)
+  --ceiling BAND                 stay at or below a band (2 to 9, 8a to 8d, vsm)
+  --sourced-only                 use only moves whose evidence is sourced
+  --held COMPETENCY              a competency you hold (repeatable)
+  --completed OPPORTUNITY        a development opportunity you completed (repeatable)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("check") => check(args.get(1).map(String::as_str).unwrap_or("data")),
+        Some("route") => match RouteArgs::parse(&args[1..]) {
+            Ok(route_args) => route(&route_args),
+            Err(message) => {
+                eprintln!("error: {message}\n\n{USAGE}");
+                ExitCode::from(2)
+            }
+        },
         Some("schema") => schema(),
         Some("help") | Some("--help") | Some("-h") => {
             println!("{USAGE}");
@@ -81,5 +105,210 @@ fn schema() -> ExitCode {
             eprintln!("error: {error}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// What `foothold route` was asked for.
+struct RouteArgs {
+    folder: String,
+    query: RouteQuery,
+    assessment: SelfAssessment,
+}
+
+impl RouteArgs {
+    fn parse(args: &[String]) -> Result<RouteArgs, String> {
+        let mut positional = Vec::new();
+        let mut routes = 1;
+        let mut objective = Objective::ShortestTime;
+        let mut query_constraints = foothold::planner::Constraints::default();
+        let mut assessment = SelfAssessment::default();
+        let mut rest = args.iter();
+        while let Some(arg) = rest.next() {
+            let mut value = |flag: &str| {
+                rest.next()
+                    .cloned()
+                    .ok_or_else(|| format!("{flag} needs a value"))
+            };
+            match arg.as_str() {
+                "--routes" => {
+                    let text = value("--routes")?;
+                    routes = text
+                        .parse::<usize>()
+                        .ok()
+                        .filter(|n| (1..=MAX_ROUTES).contains(n))
+                        .ok_or_else(|| {
+                            format!("--routes takes a number from 1 to {MAX_ROUTES}, not `{text}`")
+                        })?;
+                }
+                "--objective" => {
+                    objective = match value("--objective")?.as_str() {
+                        "time" => Objective::ShortestTime,
+                        "steps" => Objective::FewestSteps,
+                        "competencies" => Objective::FewestNewCompetencies,
+                        other => {
+                            return Err(format!(
+                                "--objective takes time, steps or competencies, not `{other}`"
+                            ))
+                        }
+                    }
+                }
+                "--via" => query_constraints.via = Some(RoleId::new(value("--via")?)),
+                "--avoid" => {
+                    query_constraints
+                        .avoid
+                        .insert(RoleId::new(value("--avoid")?));
+                }
+                "--ceiling" => {
+                    let band: Band = value("--ceiling")?.parse()?;
+                    query_constraints.band_ceiling = Some(band);
+                }
+                "--sourced-only" => query_constraints.sourced_only = true,
+                "--held" => {
+                    assessment.held.insert(value("--held")?.as_str().into());
+                }
+                "--completed" => {
+                    assessment
+                        .completed
+                        .insert(value("--completed")?.as_str().into());
+                }
+                flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+                _ => positional.push(arg.clone()),
+            }
+        }
+        let (from, to, folder) = match positional.as_slice() {
+            [from, to] => (from, to, "data".to_owned()),
+            [from, to, folder] => (from, to, folder.clone()),
+            _ => return Err("route needs FROM and TO role ids, and optionally DIR".to_owned()),
+        };
+        Ok(RouteArgs {
+            folder,
+            query: RouteQuery {
+                from: RoleId::new(from.as_str()),
+                to: RoleId::new(to.as_str()),
+                objective,
+                routes,
+                constraints: query_constraints,
+            },
+            assessment,
+        })
+    }
+}
+
+fn route(args: &RouteArgs) -> ExitCode {
+    let pack = match load(&args.folder) {
+        Ok(pack) => pack,
+        Err(code) => return code,
+    };
+    let graph = match RoleGraph::new(pack) {
+        Ok(graph) => graph,
+        Err(error) => {
+            eprintln!("error: {error}");
+            eprintln!("run `foothold check {}` for every problem", args.folder);
+            return ExitCode::FAILURE;
+        }
+    };
+    match find_routes(&graph, &args.query, &args.assessment) {
+        Ok(routes) => {
+            let title = |id: &RoleId| role_title(&graph, id);
+            println!(
+                "{} to {}: {} route(s), best first",
+                title(&args.query.from),
+                title(&args.query.to),
+                routes.len()
+            );
+            for (number, found) in routes.iter().enumerate() {
+                println!();
+                print_route(&graph, number + 1, found);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(answer) => {
+            eprintln!("{}", answer.message());
+            if !answer.nearest().is_empty() {
+                eprintln!("Nearest roles you can reach:");
+                for id in answer.nearest() {
+                    eprintln!("  - {} ({id})", role_title(&graph, id));
+                }
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn role_title(graph: &RoleGraph, id: &RoleId) -> String {
+    graph
+        .role(id)
+        .map_or_else(|| id.to_string(), |role| role.title.clone())
+}
+
+fn print_route(graph: &RoleGraph, number: usize, found: &Route) {
+    let totals = &found.totals;
+    println!(
+        "Route {number}: {} step(s), {} for you",
+        totals.steps, totals.months
+    );
+    let bands: Vec<String> = totals.band_path.iter().map(ToString::to_string).collect();
+    println!("  Bands: {}", bands.join(" -> "));
+    println!(
+        "  Competencies to gain: {}. Weakest evidence: {}.",
+        totals.competencies_to_gain,
+        totals.weakest_evidence.label()
+    );
+    for (index, step) in found.steps.iter().enumerate() {
+        print_step(graph, index + 1, step);
+    }
+}
+
+fn print_step(graph: &RoleGraph, number: usize, step: &RouteStep) {
+    let with_bands = |id: &RoleId| match graph.role(id) {
+        Some(role) => format!("{} ({})", role.title, role.bands),
+        None => id.to_string(),
+    };
+    println!(
+        "  {number}. {} to {}",
+        with_bands(&step.from),
+        with_bands(&step.to)
+    );
+    let (pack, yours) = (step.months, step.personalised_months);
+    if pack == yours {
+        println!("     Time: {pack}");
+    } else {
+        println!(
+            "     Time: {} for you ({} typically)",
+            describe_month_range(yours.min, yours.max),
+            pack
+        );
+    }
+    println!("     Evidence: {}", step.evidence.label());
+    let competency = |id: &foothold::graph::CompetencyId| {
+        graph
+            .competency(id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    };
+    if !step.to_gain.is_empty() {
+        let names: Vec<String> = step.to_gain.iter().map(competency).collect();
+        println!("     To gain: {}", names.join("; "));
+    }
+    if !step.already_held.is_empty() {
+        let names: Vec<String> = step.already_held.iter().map(competency).collect();
+        println!("     Already held: {}", names.join("; "));
+    }
+    if !step.opportunities.is_empty() {
+        let titles: Vec<String> = step
+            .opportunities
+            .iter()
+            .map(|id| {
+                graph
+                    .opportunity(id)
+                    .map_or_else(|| id.to_string(), |o| o.title.clone())
+            })
+            .collect();
+        println!("     Helps: {}", titles.join("; "));
+    }
+    if let Some(note) = &step.note {
+        println!("     Note: {note}");
+    }
+    for source in &step.sources {
+        println!("     Source: {source}");
     }
 }

@@ -8,7 +8,8 @@
 use super::{Objective, SelfAssessment};
 use crate::graph::{CompetencyId, Months, RoleGraph, Transition};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Add;
 
 /// The competencies a user counts as holding: those they marked as held, plus every
@@ -151,10 +152,7 @@ pub(crate) fn split_gain(
 
 /// The personalised time and the number of competencies still to gain for a move,
 /// without allocating: the planner calls this for every transition it looks at.
-pub(crate) fn step_measures(
-    transition: &Transition,
-    held: &BTreeSet<CompetencyId>,
-) -> (Months, usize) {
+pub(crate) fn step_measures(transition: &Transition, held: &HeldSet) -> (Months, usize) {
     let gain = &transition.gain;
     let mut distinct = 0;
     let mut held_count = 0;
@@ -163,7 +161,7 @@ pub(crate) fn step_measures(
             continue;
         }
         distinct += 1;
-        if held.contains(competency) {
+        if held.contains(competency.as_str()) {
             held_count += 1;
         }
     }
@@ -171,6 +169,62 @@ pub(crate) fn step_measures(
         personalised_months(transition.months, distinct, held_count),
         distinct - held_count,
     )
+}
+
+/// The competencies a user holds, for looking up many times quickly: searches on large
+/// graphs check every transition they visit against it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct HeldSet(HashSet<Box<str>, BuildHasherDefault<FxHasher>>);
+
+impl HeldSet {
+    pub fn new(held: &BTreeSet<CompetencyId>) -> Self {
+        HeldSet(held.iter().map(|id| Box::from(id.as_str())).collect())
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.0.contains(id)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The multiply-and-rotate hash used by the Rust compiler: much quicker than the
+/// standard library's default for short keys, and there is no untrusted input to defend
+/// against here.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 #[cfg(test)]
@@ -258,6 +312,18 @@ mod tests {
         let (to_gain, already_held) = split_gain(&transition, &held);
         assert_eq!(to_gain, vec![CompetencyId::from("y")]);
         assert_eq!(already_held, vec![CompetencyId::from("x")]);
-        assert_eq!(step_measures(&transition, &held), (months(10, 15), 1));
+        assert_eq!(
+            step_measures(&transition, &HeldSet::new(&held)),
+            (months(10, 15), 1)
+        );
+    }
+
+    #[test]
+    fn the_held_set_finds_exactly_what_is_held() {
+        let held: BTreeSet<CompetencyId> = ["data-visualisation".into(), "a".into()].into();
+        let set = HeldSet::new(&held);
+        assert!(set.contains("data-visualisation") && set.contains("a"));
+        assert!(!set.contains("data-visualisatio") && !set.contains("b") && !set.contains(""));
+        assert!(HeldSet::default().is_empty());
     }
 }

@@ -1,13 +1,12 @@
 //! "Where can I get to from here within N months?": every role reachable within a time,
 //! grouped by family, each with its quickest route's time and number of steps.
 
-use super::cost::{held_competencies, step_measures};
+use super::cost::{held_competencies, step_measures, HeldSet};
 use super::no_route::NoRoute;
 use super::search::{Engine, Path};
 use super::{Constraints, Objective, SelfAssessment};
-use crate::graph::{CompetencyId, Family, Months, RoleGraph, RoleId};
+use crate::graph::{Family, Months, RoleGraph, RoleId};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeSet;
 
 /// A role the user can reach, with its quickest route.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -87,6 +86,7 @@ pub fn explore(
         }
         _ => engine.reachable(start, Some(limit)),
     };
+    let lookup = HeldSet::new(&held);
     let mut reachable: Vec<(Family, u32, Reachable)> = routes
         .iter()
         .filter_map(|path| {
@@ -98,7 +98,7 @@ pub fn explore(
                     path.cost().primary,
                     Reachable {
                         role: role.id.clone(),
-                        months: route_months(graph, path, &held),
+                        months: route_months(graph, path, &lookup),
                         steps: path.edges.len(),
                     },
                 )
@@ -120,7 +120,7 @@ pub fn explore(
     Ok(groups)
 }
 
-fn route_months(graph: &RoleGraph, path: &Path, held: &BTreeSet<CompetencyId>) -> Months {
+fn route_months(graph: &RoleGraph, path: &Path, held: &HeldSet) -> Months {
     path.edges
         .iter()
         .fold(Months { min: 0, max: 0 }, |total, &edge| {

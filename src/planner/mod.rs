@@ -53,10 +53,11 @@ pub enum Objective {
 /// Limits on which routes are acceptable.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Constraints {
-    /// Roles the route must not pass through (the start and target are never avoided).
+    /// Roles the route must not pass through (the start and target are never avoided;
+    /// ids not in the data are ignored).
     #[serde(default)]
     pub avoid: BTreeSet<RoleId>,
-    /// A role the route must pass through.
+    /// A role the route must pass through (no constraint when it is the start or target).
     #[serde(default)]
     pub via: Option<RoleId>,
     /// No role on the route may start above this band (medical contracts are exempt).

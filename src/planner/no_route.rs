@@ -168,7 +168,8 @@ fn join_with(phrases: &[String], conjunction: &str) -> String {
 }
 
 /// The roles nearest to `target` that the user can reach from `start` under the
-/// engine's constraints, at most [`NEAREST_LIMIT`], deterministic:
+/// engine's constraints without passing through the target, at most [`NEAREST_LIMIT`],
+/// deterministic:
 ///
 /// 1. reachable roles with a move straight into the target, quickest first;
 /// 2. reachable roles in the target's family, closest starting band first;
@@ -188,6 +189,8 @@ pub(crate) fn nearest_roles(
         .petgraph()
         .neighbors_directed(target, petgraph::Direction::Incoming)
         .collect();
+    engine.clear_blocks();
+    engine.block_node(target);
     let mut ranked: Vec<(u8, usize, _, &RoleId)> = engine
         .reachable(start, None)
         .into_iter()

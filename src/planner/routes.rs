@@ -181,7 +181,7 @@ fn routes_through(engine: &mut Engine<'_>, ends: Ends, via: NodeIndex, wanted: u
     let onward_costs = {
         engine.clear_blocks();
         engine.block_node(ends.start);
-        engine.costs_to(ends.target)
+        engine.costs_to(ends.target, Some(via))
     };
     let least_onward = onward_costs[via.index()];
     if least_onward == RouteCost::UNREACHABLE {
@@ -268,7 +268,7 @@ fn explain_no_route(
             held.clone(),
             &without_via,
             start,
-            Some(target),
+            None,
         );
         nearest_roles(&mut engine, start, target)
     };

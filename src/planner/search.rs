@@ -10,7 +10,7 @@
 //! The engine keeps its buffers between searches and marks them with epochs instead of
 //! clearing them, so Yen's algorithm can run many spur searches cheaply.
 
-use super::cost::{step_measures, RouteCost};
+use super::cost::{personalised_months, step_measures, HeldSet, RouteCost};
 use super::{Constraints, Objective};
 use crate::graph::{CompetencyId, Evidence, RoleGraph};
 use petgraph::graph::{EdgeIndex, NodeIndex};
@@ -92,7 +92,7 @@ const NO_EDGE: u32 = u32::MAX;
 pub(crate) struct Engine<'g> {
     pub graph: &'g RoleGraph,
     pub objective: Objective,
-    held: BTreeSet<CompetencyId>,
+    held: HeldSet,
     sourced_only: bool,
     node_open: Vec<bool>,
     edge_cost: Vec<EdgeCost>,
@@ -136,7 +136,7 @@ impl<'g> Engine<'g> {
         Engine {
             graph,
             objective,
-            held,
+            held: HeldSet::new(&held),
             sourced_only: constraints.sourced_only,
             node_open,
             edge_cost: vec![EdgeCost::NotYetPriced; edges],
@@ -181,30 +181,34 @@ impl<'g> Engine<'g> {
         if self.edge_blocked[edge.index()] == self.block_epoch {
             return None;
         }
-        match self.edge_cost[edge.index()] {
+        let mut priced = self.edge_cost[edge.index()];
+        if let EdgeCost::NotYetPriced = priced {
+            priced = self.price_afresh(edge);
+            self.edge_cost[edge.index()] = priced;
+        }
+        match priced {
             EdgeCost::Open(cost) => Some(cost),
-            EdgeCost::Closed => None,
-            EdgeCost::NotYetPriced => {
-                let transition = self.graph.transition_at(edge);
-                let self_loop = self
-                    .graph
-                    .petgraph()
-                    .edge_endpoints(edge)
-                    .is_none_or(|(a, b)| a == b);
-                let priced = if self_loop
-                    || (self.sourced_only && transition.evidence != Evidence::Sourced)
-                {
-                    EdgeCost::Closed
-                } else {
-                    let (months, still_to_gain) = step_measures(transition, &self.held);
-                    EdgeCost::Open(RouteCost::of_step(self.objective, months, still_to_gain))
-                };
-                self.edge_cost[edge.index()] = priced;
-                match priced {
-                    EdgeCost::Open(cost) => Some(cost),
-                    _ => None,
-                }
-            }
+            _ => None,
+        }
+    }
+
+    fn price_afresh(&self, edge: EdgeIndex) -> EdgeCost {
+        let transition = self.graph.transition_at(edge);
+        let self_loop = self
+            .graph
+            .petgraph()
+            .edge_endpoints(edge)
+            .is_none_or(|(a, b)| a == b);
+        if self_loop || (self.sourced_only && transition.evidence != Evidence::Sourced) {
+            EdgeCost::Closed
+        } else if !self.held.is_empty() || self.objective == Objective::FewestNewCompetencies {
+            let (months, still_to_gain) = step_measures(transition, &self.held);
+            EdgeCost::Open(RouteCost::of_step(self.objective, months, still_to_gain))
+        } else {
+            // Holding nothing leaves every range whole, so the competency lists need not
+            // be read: on large graphs that saves most of the time.
+            let months = personalised_months(transition.months, 0, 0);
+            EdgeCost::Open(RouteCost::of_step(self.objective, months, 0))
         }
     }
 
@@ -393,27 +397,46 @@ impl<'g> Engine<'g> {
         }
     }
 
-    /// The best cost from every role to `target` under the constraints and current blocks
-    /// ([`RouteCost::UNREACHABLE`] where there is no way), by searching backwards.
-    /// Blocking more later only raises true costs, so these stay valid lower bounds.
-    pub fn costs_to(&mut self, target: NodeIndex) -> Vec<RouteCost> {
-        let mut costs = vec![RouteCost::UNREACHABLE; self.best.len()];
+    /// Lower bounds on the cost from every role to `target` under the constraints and
+    /// current blocks ([`RouteCost::UNREACHABLE`] where there is no way), by searching
+    /// backwards. Blocking more later only raises true costs, so they stay valid.
+    ///
+    /// With `from`, the search stops once it has settled every role at most as far from
+    /// the target as `from` is; the rest get the distance where it stopped, which is
+    /// still no more than their true cost and still consistent (each bound is at most a
+    /// step's cost plus the bound after it), so A* stays exact while this search skips
+    /// the far side of a large graph.
+    pub fn costs_to(&mut self, target: NodeIndex, from: Option<NodeIndex>) -> Vec<RouteCost> {
+        let nodes = self.best.len();
+        let mut costs = vec![RouteCost::UNREACHABLE; nodes];
         if !self.node_usable(target) {
             return costs;
         }
+        let mut done = vec![false; nodes];
         let mut heap = BinaryHeap::new();
         costs[target.index()] = RouteCost::ZERO;
         heap.push(Reverse((RouteCost::ZERO, target.index() as u32)));
         let graph = self.graph;
         let graph = graph.petgraph();
+        let mut stop_after = None;
+        let mut floor = None;
         while let Some(Reverse((cost, index))) = heap.pop() {
-            if cost != costs[index as usize] {
+            let index = index as usize;
+            if done[index] || cost != costs[index] {
                 continue;
             }
-            let node = NodeIndex::new(index as usize);
+            if stop_after.is_some_and(|limit| cost > limit) {
+                floor = Some(cost);
+                break;
+            }
+            done[index] = true;
+            let node = NodeIndex::new(index);
+            if Some(node) == from {
+                stop_after = Some(cost);
+            }
             let mut edges = graph.neighbors_directed(node, Direction::Incoming).detach();
             while let Some((edge, previous)) = edges.next(graph) {
-                if !self.node_usable(previous) {
+                if done[previous.index()] || !self.node_usable(previous) {
                     continue;
                 }
                 let Some(step) = self.price(edge) else {
@@ -423,6 +446,13 @@ impl<'g> Engine<'g> {
                 if total < costs[previous.index()] {
                     costs[previous.index()] = total;
                     heap.push(Reverse((total, previous.index() as u32)));
+                }
+            }
+        }
+        if let Some(floor) = floor {
+            for (cost, done) in costs.iter_mut().zip(done) {
+                if !done {
+                    *cost = floor;
                 }
             }
         }
@@ -491,7 +521,7 @@ mod tests {
             Some(b),
         );
         let expected = plain.shortest(a, b, None);
-        let heuristic = plain.costs_to(b);
+        let heuristic = plain.costs_to(b, Some(a));
         assert_eq!(plain.shortest(a, b, Some(&heuristic)), expected);
         assert_eq!(
             expected.map(|p| p.cost()),

@@ -39,7 +39,7 @@ impl LooplessPaths {
             for &node in &excluded {
                 engine.block_node(node);
             }
-            engine.costs_to(target)
+            engine.costs_to(target, Some(source))
         });
         LooplessPaths {
             source,
@@ -160,5 +160,30 @@ mod tests {
         assert_eq!(costs, vec![4, 8, 8, 10]);
         assert_eq!(seen[1], vec![node("a"), node("c"), node("d")]);
         assert_eq!(seen[2], vec![node("a"), node("b"), node("c"), node("d")]);
+    }
+
+    #[test]
+    fn a_heuristic_cut_short_gives_the_same_paths_as_a_full_one() {
+        let graph = RoleGraph::new_unchecked(crate::planner::generate::synthetic_pack(200, 5, 4));
+        for (from, to) in [(0, 199), (31, 7), (120, 64)] {
+            let (from, to) = (NodeIndex::new(from), NodeIndex::new(to));
+            let mut engine = Engine::new(
+                &graph,
+                Objective::ShortestTime,
+                BTreeSet::new(),
+                &Constraints::default(),
+                from,
+                Some(to),
+            );
+            let full = engine.costs_to(to, None);
+            let mut cut_short = LooplessPaths::new(&mut engine, from, to, vec![], None);
+            let mut exact = LooplessPaths::new(&mut engine, from, to, vec![], Some(full));
+            let first = cut_short.next(&mut engine);
+            assert!(first.is_some());
+            assert_eq!(first, exact.next(&mut engine));
+            for _ in 0..8 {
+                assert_eq!(cut_short.next(&mut engine), exact.next(&mut engine));
+            }
+        }
     }
 }

@@ -1,8 +1,10 @@
 //! The yew app: renders state and turns user actions into `Action`s.
 
+pub mod components;
 pub mod context;
 pub mod failure;
 pub mod perf;
+pub mod pages;
 pub mod routes;
 
 use yew::prelude::*;

@@ -1,0 +1,143 @@
+//! The planner on the bundled NHS pack. These tests need the full pack under data/; when
+//! the crate is built around the starter fixture instead (FOOTHOLD_PACK_DIR pointing at
+//! tests/fixtures/starter-pack), they say so and check nothing.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use foothold::graph::{bundled_graph, RoleGraph, RoleId};
+use foothold::planner::{
+    explore, find_routes, Constraints, NoRoute, RouteQuery, SelfAssessment, NEAREST_LIMIT,
+};
+
+const KNOWN_IDS: [&str; 27] = [
+    "registered-nurse",
+    "registered-midwife",
+    "allied-health-professional",
+    "pharmacist",
+    "resident-doctor",
+    "consultant-or-gp",
+    "healthcare-support-worker",
+    "administrator",
+    "it-service-desk-analyst",
+    "graduate",
+    "school-leaver-or-apprentice",
+    "career-changer",
+    "digital-nurse",
+    "digital-midwife",
+    "clinical-safety-officer",
+    "chief-nursing-information-officer",
+    "chief-clinical-information-officer",
+    "chief-medical-information-officer",
+    "data-analyst",
+    "data-scientist",
+    "data-technician",
+    "clinical-coder",
+    "chief-digital-information-officer",
+    "chief-information-officer",
+    "user-researcher",
+    "business-analyst",
+    "product-manager",
+];
+
+fn nhs_pack() -> Option<RoleGraph> {
+    let graph = bundled_graph().expect("the bundled pack loads");
+    if graph.info().id == "starter" {
+        eprintln!("the bundled pack is the starter fixture: build with data/ to run this test");
+        return None;
+    }
+    Some(graph)
+}
+
+fn routes(
+    graph: &RoleGraph,
+    from: &str,
+    to: &str,
+) -> Result<Vec<foothold::planner::Route>, NoRoute> {
+    find_routes(
+        graph,
+        &RouteQuery::new(from.into(), to.into()),
+        &SelfAssessment::default(),
+    )
+}
+
+#[test]
+fn every_known_pair_gets_routes_or_a_reason() {
+    let Some(graph) = nhs_pack() else { return };
+    for from in KNOWN_IDS {
+        assert!(graph.role(&from.into()).is_some(), "{from} is in the pack");
+        for to in KNOWN_IDS {
+            let answer = routes(&graph, from, to);
+            assert_eq!(answer, routes(&graph, from, to), "{from} to {to} is stable");
+            match answer {
+                Ok(found) => {
+                    for route in &found {
+                        let roles = route.roles();
+                        assert_eq!(roles.first(), Some(&RoleId::from(from)));
+                        assert_eq!(roles.last(), Some(&RoleId::from(to)));
+                    }
+                }
+                Err(reason) => {
+                    assert!(!reason.message().is_empty());
+                    assert!(reason.nearest().len() <= NEAREST_LIMIT);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn routes_into_roles_needing_registration_pass_through_a_registered_role() {
+    let Some(graph) = nhs_pack() else { return };
+    for from in [
+        "administrator",
+        "graduate",
+        "data-analyst",
+        "career-changer",
+    ] {
+        match routes(&graph, from, "clinical-safety-officer") {
+            Ok(found) => {
+                for route in found {
+                    assert!(route
+                        .roles()
+                        .iter()
+                        .any(|id| graph.role(id).is_some_and(|r| r.registered_clinician)));
+                }
+            }
+            Err(reason) => assert!(
+                matches!(reason, NoRoute::NeedsRegistration { .. }),
+                "{from}: {reason}"
+            ),
+        }
+    }
+}
+
+#[test]
+fn classic_moves_have_routes() {
+    let Some(graph) = nhs_pack() else { return };
+    for (from, to) in [
+        ("registered-nurse", "digital-nurse"),
+        ("registered-nurse", "chief-nursing-information-officer"),
+        ("registered-midwife", "digital-midwife"),
+        ("consultant-or-gp", "chief-clinical-information-officer"),
+        ("data-technician", "data-analyst"),
+        ("data-analyst", "data-scientist"),
+    ] {
+        assert!(routes(&graph, from, to).is_ok(), "{from} to {to}");
+    }
+}
+
+#[test]
+fn every_entry_role_can_go_somewhere_within_five_years() {
+    let Some(graph) = nhs_pack() else { return };
+    for role in graph.roles().iter().filter(|role| role.entry) {
+        let groups = explore(
+            &graph,
+            &role.id,
+            60,
+            &Constraints::default(),
+            &SelfAssessment::default(),
+        )
+        .expect("entry roles are known");
+        assert!(!groups.is_empty(), "{} reaches nothing in 5 years", role.id);
+    }
+}

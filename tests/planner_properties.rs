@@ -1,0 +1,496 @@
+//! Properties of the planner on random graphs, checked against an exhaustive search of
+//! every loopless route where the graph is small enough.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+use foothold::graph::{Band, BandRange, Evidence, Pack, RoleGraph, RoleId};
+use foothold::planner::generate::{role_id, synthetic_pack};
+use foothold::planner::testing::{pack_of, role, transition};
+use foothold::planner::{
+    explore, find_routes, held_competencies, personalised_months, Constraints, NoRoute, Objective,
+    Route, RouteCost, RouteQuery, SelfAssessment, EXAMINED_ROUTE_LIMIT, NEAREST_LIMIT,
+};
+use proptest::prelude::*;
+use proptest::sample::subsequence;
+use std::cmp::Ordering;
+use std::collections::{BTreeSet, HashSet};
+
+/// Role ids whose alphabetical order differs from their position in the pack, so that
+/// tie-breaks by id are really exercised.
+const NAMES: [&str; 8] = [
+    "mango", "apple", "kiwi", "banana", "pear", "cherry", "lime", "fig",
+];
+const COMPETENCIES: [&str; 4] = ["c-one", "c-two", "c-three", "c-four"];
+
+#[derive(Debug, Clone)]
+struct Case {
+    pack: Pack,
+    query: RouteQuery,
+    assessment: SelfAssessment,
+}
+
+fn arb_pack() -> impl Strategy<Value = Pack> {
+    (2usize..=7).prop_flat_map(|n| {
+        let edge = (
+            0..n,
+            0..n,
+            1u16..30,
+            0u16..30,
+            0usize..3,
+            subsequence(COMPETENCIES.to_vec(), 0..=3),
+        );
+        (
+            Just(n),
+            prop::collection::vec(edge, n..=n * 4),
+            prop::collection::vec(0usize..11, n),
+        )
+            .prop_map(|(n, edges, bands)| {
+                let roles = (0..n)
+                    .map(|i| {
+                        let mut r = role(NAMES[i]);
+                        r.bands = BandRange {
+                            min: Band::ALL[bands[i]],
+                            max: Band::ALL[bands[i]],
+                        };
+                        r
+                    })
+                    .collect();
+                let mut pairs = HashSet::new();
+                let transitions = edges
+                    .into_iter()
+                    // Validated packs have no self-loops or repeated pairs.
+                    .filter(|&(a, b, ..)| a != b && pairs.insert((a, b)))
+                    .map(|(a, b, min, span, grade, gain)| {
+                        let mut t = transition(NAMES[a], NAMES[b], min, min + span);
+                        t.evidence =
+                            [Evidence::Sourced, Evidence::Derived, Evidence::Assumed][grade];
+                        t.gain = gain.into_iter().map(Into::into).collect();
+                        t
+                    })
+                    .collect();
+                pack_of(roles, transitions)
+            })
+    })
+}
+
+fn arb_case() -> impl Strategy<Value = Case> {
+    arb_pack().prop_flat_map(|pack| {
+        let n = pack.roles.len();
+        let objective = prop_oneof![
+            Just(Objective::ShortestTime),
+            Just(Objective::FewestSteps),
+            Just(Objective::FewestNewCompetencies)
+        ];
+        let constraints = (
+            subsequence((0..n).collect::<Vec<_>>(), 0..=1),
+            prop::option::weighted(0.3, 0..n),
+            prop::option::weighted(0.2, 0usize..11),
+            prop::bool::weighted(0.2),
+        );
+        (
+            Just(pack),
+            0..n,
+            0..n,
+            objective,
+            1usize..=5,
+            constraints,
+            subsequence(COMPETENCIES.to_vec(), 0..=4),
+        )
+            .prop_map(
+                |(pack, from, to, objective, routes, (avoid, via, ceiling, sourced), held)| {
+                    let constraints = Constraints {
+                        avoid: avoid.into_iter().map(|i| RoleId::from(NAMES[i])).collect(),
+                        via: via.map(|i| RoleId::from(NAMES[i])),
+                        band_ceiling: ceiling.map(|b| Band::ALL[b]),
+                        sourced_only: sourced,
+                    };
+                    Case {
+                        pack,
+                        query: RouteQuery {
+                            from: NAMES[from].into(),
+                            to: NAMES[to].into(),
+                            objective,
+                            routes,
+                            constraints,
+                        },
+                        assessment: SelfAssessment {
+                            held: held.into_iter().map(Into::into).collect(),
+                            completed: BTreeSet::new(),
+                        },
+                    }
+                },
+            )
+    })
+}
+
+/// Every loopless route from the start to the target that meets the constraints, ranked
+/// the planner's way, found by trying them all.
+struct Exhaustive {
+    ranked: Vec<(RouteCost, Vec<RoleId>)>,
+    /// Whether the planner's examination limit could have cut its search short.
+    small_enough: bool,
+}
+
+fn allowed(graph: &RoleGraph, query: &RouteQuery, id: &RoleId) -> bool {
+    if id == &query.from {
+        return true;
+    }
+    let role = graph.role(id).unwrap();
+    let avoided = id != &query.to && query.constraints.avoid.contains(id);
+    let too_senior = query
+        .constraints
+        .band_ceiling
+        .is_some_and(|c| !role.bands.min.within_ceiling(c));
+    !avoided && !too_senior
+}
+
+fn walks(
+    graph: &RoleGraph,
+    query: &RouteQuery,
+    from: &RoleId,
+    to: &RoleId,
+    banned: &[RoleId],
+) -> Vec<Vec<RoleId>> {
+    fn extend(
+        graph: &RoleGraph,
+        query: &RouteQuery,
+        to: &RoleId,
+        banned: &[RoleId],
+        walk: &mut Vec<RoleId>,
+        out: &mut Vec<Vec<RoleId>>,
+    ) {
+        let here = walk.last().unwrap().clone();
+        if &here == to {
+            out.push(walk.clone());
+            return;
+        }
+        for t in graph.ways_on(&here) {
+            if walk.contains(&t.to)
+                || banned.contains(&t.to)
+                || !allowed(graph, query, &t.to)
+                || (query.constraints.sourced_only && t.evidence != Evidence::Sourced)
+            {
+                continue;
+            }
+            walk.push(t.to.clone());
+            extend(graph, query, to, banned, walk, out);
+            walk.pop();
+        }
+    }
+    let mut out = Vec::new();
+    extend(graph, query, to, banned, &mut vec![from.clone()], &mut out);
+    out
+}
+
+fn walk_cost(
+    graph: &RoleGraph,
+    query: &RouteQuery,
+    assessment: &SelfAssessment,
+    walk: &[RoleId],
+) -> RouteCost {
+    let held = held_competencies(graph, assessment);
+    walk.windows(2).fold(RouteCost::ZERO, |total, pair| {
+        let t = graph.transition(&pair[0], &pair[1]).unwrap();
+        let holding = t.gain.iter().filter(|c| held.contains(*c)).count();
+        let months = personalised_months(t.months, t.gain.len(), holding);
+        total + RouteCost::of_step(query.objective, months, t.gain.len() - holding)
+    })
+}
+
+fn exhaustive(graph: &RoleGraph, query: &RouteQuery, assessment: &SelfAssessment) -> Exhaustive {
+    let via = query
+        .constraints
+        .via
+        .clone()
+        .filter(|v| v != &query.from && v != &query.to);
+    let all = walks(graph, query, &query.from, &query.to, &[]);
+    let small_enough = match &via {
+        None => all.len() <= EXAMINED_ROUTE_LIMIT,
+        Some(via) => {
+            let firsts = walks(
+                graph,
+                query,
+                &query.from,
+                via,
+                std::slice::from_ref(&query.to),
+            );
+            let onward = walks(
+                graph,
+                query,
+                via,
+                &query.to,
+                std::slice::from_ref(&query.from),
+            );
+            firsts.len() * (onward.len() + 1) <= EXAMINED_ROUTE_LIMIT
+        }
+    };
+    let mut ranked: Vec<(RouteCost, Vec<RoleId>)> = all
+        .into_iter()
+        .filter(|walk| via.as_ref().is_none_or(|v| walk.contains(v)))
+        .map(|walk| (walk_cost(graph, query, assessment, &walk), walk))
+        .collect();
+    ranked.sort();
+    Exhaustive {
+        ranked,
+        small_enough,
+    }
+}
+
+/// The planner's rule for alternatives, applied to the exhaustive ranking.
+fn offered(ranked: &[(RouteCost, Vec<RoleId>)], wanted: usize) -> Vec<Vec<RoleId>> {
+    let mut sets = HashSet::new();
+    let mut kept = Vec::new();
+    for (_, walk) in ranked {
+        let inner: BTreeSet<&RoleId> = walk[1..walk.len() - 1].iter().collect();
+        if kept.len() < wanted && sets.insert(inner) {
+            kept.push(walk.clone());
+        }
+    }
+    kept
+}
+
+fn roles_of(routes: &[Route]) -> Vec<Vec<RoleId>> {
+    routes.iter().map(Route::roles).collect()
+}
+
+fn shuffled(pack: &Pack, seed: u64) -> Pack {
+    let mut random = foothold::planner::generate::SplitMix64::new(seed);
+    let mut pack = pack.clone();
+    for i in (1..pack.roles.len()).rev() {
+        pack.roles.swap(i, random.below(i + 1));
+    }
+    for i in (1..pack.transitions.len()).rev() {
+        pack.transitions.swap(i, random.below(i + 1));
+    }
+    pack
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    #[test]
+    fn every_route_is_a_walk_without_repeats(case in arb_case()) {
+        let graph = RoleGraph::new_unchecked(case.pack);
+        if let Ok(routes) = find_routes(&graph, &case.query, &case.assessment) {
+            for route in routes {
+                let roles = route.roles();
+                prop_assert_eq!(roles.first(), Some(&case.query.from));
+                prop_assert_eq!(roles.last(), Some(&case.query.to));
+                prop_assert_eq!(roles.iter().collect::<HashSet<_>>().len(), roles.len());
+                for step in &route.steps {
+                    prop_assert!(graph.transition(&step.from, &step.to).is_some());
+                }
+                prop_assert_eq!(route.totals.steps, route.steps.len());
+                prop_assert_eq!(route.totals.band_path.len(), roles.len());
+            }
+        }
+    }
+
+    #[test]
+    fn best_is_no_worse_than_any_alternative(case in arb_case()) {
+        let graph = RoleGraph::new_unchecked(case.pack);
+        if let Ok(routes) = find_routes(&graph, &case.query, &case.assessment) {
+            prop_assert!(!routes.is_empty() && routes.len() <= case.query.routes);
+            let costs: Vec<RouteCost> =
+                routes.iter().map(|r| r.cost(case.query.objective)).collect();
+            for pair in costs.windows(2) {
+                prop_assert!(pair[0] <= pair[1]);
+            }
+        }
+    }
+
+    #[test]
+    fn alternatives_differ_in_their_intermediate_roles(case in arb_case()) {
+        let graph = RoleGraph::new_unchecked(case.pack);
+        if let Ok(routes) = find_routes(&graph, &case.query, &case.assessment) {
+            let sets: HashSet<_> = routes.iter().map(Route::intermediate_roles).collect();
+            prop_assert_eq!(sets.len(), routes.len());
+        }
+    }
+
+    #[test]
+    fn constraints_hold_on_every_route(case in arb_case()) {
+        let graph = RoleGraph::new_unchecked(case.pack);
+        let constraints = &case.query.constraints;
+        if let Ok(routes) = find_routes(&graph, &case.query, &case.assessment) {
+            for route in routes {
+                let roles = route.roles();
+                for id in &roles[1..roles.len() - 1] {
+                    prop_assert!(!constraints.avoid.contains(id));
+                }
+                if let Some(via) = &constraints.via {
+                    prop_assert!(roles.contains(via));
+                }
+                if let Some(ceiling) = constraints.band_ceiling {
+                    for band in &route.totals.band_path[1..] {
+                        prop_assert!(band.min.within_ceiling(ceiling));
+                    }
+                }
+                if constraints.sourced_only {
+                    prop_assert_eq!(route.totals.weakest_evidence, Evidence::Sourced);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn routes_match_an_exhaustive_search_on_small_graphs(case in arb_case()) {
+        let graph = RoleGraph::new_unchecked(case.pack);
+        if case.query.from == case.query.to {
+            return Ok(());
+        }
+        let truth = exhaustive(&graph, &case.query, &case.assessment);
+        let found = find_routes(&graph, &case.query, &case.assessment);
+        match found {
+            Ok(routes) => {
+                prop_assert!(!truth.ranked.is_empty());
+                prop_assert_eq!(routes[0].cost(case.query.objective), truth.ranked[0].0);
+                prop_assert_eq!(&routes[0].roles(), &truth.ranked[0].1);
+                if truth.small_enough {
+                    prop_assert_eq!(roles_of(&routes), offered(&truth.ranked, case.query.routes));
+                }
+            }
+            Err(_) => prop_assert!(truth.ranked.is_empty()),
+        }
+    }
+
+    #[test]
+    fn results_do_not_depend_on_pack_order(case in arb_case(), seed in any::<u64>()) {
+        let graph = RoleGraph::new_unchecked(case.pack.clone());
+        let first = find_routes(&graph, &case.query, &case.assessment);
+        prop_assert_eq!(&find_routes(&graph, &case.query, &case.assessment), &first);
+        let reordered = RoleGraph::new_unchecked(shuffled(&case.pack, seed));
+        prop_assert_eq!(&find_routes(&reordered, &case.query, &case.assessment), &first);
+        let explored = explore(&graph, &case.query.from, 40, &case.query.constraints, &case.assessment);
+        prop_assert_eq!(
+            explore(&reordered, &case.query.from, 40, &case.query.constraints, &case.assessment),
+            explored
+        );
+    }
+
+    #[test]
+    fn a_no_route_answer_is_true_and_suggests_reachable_roles(case in arb_case()) {
+        let graph = RoleGraph::new_unchecked(case.pack);
+        let Err(answer) = find_routes(&graph, &case.query, &case.assessment) else {
+            return Ok(());
+        };
+        prop_assert!(!answer.message().is_empty());
+        let unconstrained = RouteQuery {
+            constraints: Constraints::default(),
+            ..case.query.clone()
+        };
+        let exists_without_constraints =
+            !exhaustive(&graph, &unconstrained, &case.assessment).ranked.is_empty();
+        match &answer {
+            NoRoute::SameRole { .. } => prop_assert_eq!(&case.query.from, &case.query.to),
+            NoRoute::ExcludedByConstraints { blocking, .. } => {
+                prop_assert!(exists_without_constraints);
+                prop_assert!(!blocking.is_empty());
+            }
+            NoRoute::NeedsRegistration { .. } | NoRoute::Unreachable { .. } => {
+                prop_assert!(!exists_without_constraints);
+            }
+            NoRoute::UnknownRole { .. } => prop_assert!(false, "every role is known"),
+        }
+        prop_assert!(answer.nearest().len() <= NEAREST_LIMIT);
+        let no_via = Constraints { via: None, ..case.query.constraints.clone() };
+        for id in answer.nearest() {
+            prop_assert!(id != &case.query.from && id != &case.query.to);
+            let reach = RouteQuery {
+                to: id.clone(),
+                constraints: no_via.clone(),
+                ..case.query.clone()
+            };
+            prop_assert!(find_routes(&graph, &reach, &case.assessment).is_ok());
+        }
+    }
+
+    #[test]
+    fn holding_more_never_makes_the_best_route_slower(case in arb_case()) {
+        let graph = RoleGraph::new_unchecked(case.pack);
+        let query = RouteQuery { objective: Objective::ShortestTime, ..case.query };
+        let everything = SelfAssessment {
+            held: COMPETENCIES.iter().map(|&c| c.into()).collect(),
+            completed: BTreeSet::new(),
+        };
+        if let Ok(less) = find_routes(&graph, &query, &case.assessment) {
+            let more = find_routes(&graph, &query, &everything).unwrap();
+            prop_assert!(more[0].cost(query.objective) <= less[0].cost(query.objective));
+        }
+    }
+
+    #[test]
+    fn explore_lists_exactly_the_roles_within_reach(case in arb_case(), within in 0u16..80) {
+        let graph = RoleGraph::new_unchecked(case.pack);
+        let constraints = Constraints { via: None, ..case.query.constraints.clone() };
+        let groups = explore(&graph, &case.query.from, within, &constraints, &case.assessment).unwrap();
+        let listed: Vec<_> = groups.iter().flat_map(|g| g.roles.iter()).collect();
+        for group in &groups {
+            for reachable in &group.roles {
+                prop_assert_eq!(graph.role(&reachable.role).unwrap().family, group.family);
+            }
+        }
+        for role in graph.roles() {
+            if role.id == case.query.from {
+                continue;
+            }
+            let best = find_routes(
+                &graph,
+                &RouteQuery {
+                    from: case.query.from.clone(),
+                    to: role.id.clone(),
+                    objective: Objective::ShortestTime,
+                    routes: 1,
+                    constraints: constraints.clone(),
+                },
+                &case.assessment,
+            );
+            let within_reach = best.as_ref().ok().filter(|routes| {
+                routes[0].cost(Objective::ShortestTime).primary <= u32::from(within) * 2
+            });
+            let entry = listed.iter().find(|r| r.role == role.id);
+            if constraints.avoid.contains(&role.id) {
+                // Exploring never offers a role the user chose to avoid.
+                prop_assert!(entry.is_none());
+                continue;
+            }
+            match (within_reach, entry) {
+                (Some(routes), Some(entry)) => {
+                    prop_assert_eq!(entry.months, routes[0].totals.months);
+                    prop_assert_eq!(entry.steps, routes[0].totals.steps);
+                }
+                (None, None) => {}
+                (expected, listed) => prop_assert!(
+                    false,
+                    "{} expected {:?} listed {:?}",
+                    role.id,
+                    expected.is_some(),
+                    listed
+                ),
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn routes_on_synthetic_packs_are_ranked_walks(seed in any::<u64>(), from in 0usize..150, to in 0usize..150) {
+        let graph = RoleGraph::new_unchecked(synthetic_pack(150, 4, seed));
+        let mut query = RouteQuery::new(role_id(from), role_id(to));
+        query.routes = 5;
+        if let Ok(routes) = find_routes(&graph, &query, &SelfAssessment::default()) {
+            let mut previous: Option<&Route> = None;
+            for route in &routes {
+                let roles = route.roles();
+                prop_assert_eq!(roles.iter().collect::<HashSet<_>>().len(), roles.len());
+                if let Some(previous) = previous {
+                    let order = previous.cost(query.objective).cmp(&route.cost(query.objective));
+                    prop_assert!(order != Ordering::Greater);
+                }
+                previous = Some(route);
+            }
+        }
+    }
+}
