@@ -3,8 +3,8 @@
 pub mod components;
 pub mod context;
 pub mod failure;
-pub mod perf;
 pub mod pages;
+pub mod perf;
 pub mod routes;
 
 use yew::prelude::*;
