@@ -1,6 +1,11 @@
 //! The pack maintainers' command-line tool: check a pack folder, print a route, or write
 //! the pack JSON Schema, all without a browser.
 
+// A command-line tool has no place in the browser, but cargo builds every binary for the
+// wasm browser tests, so it compiles to nothing there.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
+
 use foothold::graph::{
     describe_month_range, source::read_pack_folder, validate_pack, Band, Pack, RoleGraph, RoleId,
 };

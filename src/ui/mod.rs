@@ -5,9 +5,11 @@
 
 pub mod components;
 pub mod context;
+pub mod failure;
 pub mod format;
 pub mod hooks;
 pub mod pages;
+pub mod perf;
 pub mod routes;
 pub mod state;
 

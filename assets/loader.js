@@ -1,0 +1,149 @@
+// Starts Foothold. An external module rather than Trunk's inline loader, so the Content
+// Security Policy can forbid inline scripts. scripts/post-build.mjs fills in the hashed
+// file names below and writes this file to dist/ under a hashed name of its own.
+//
+// It also: shows a plain-English message instead of a blank page when the app cannot
+// load, registers the service worker, and offers a reload when a new version is waiting.
+
+const GLUE = "__FOOTHOLD_GLUE__";
+const WASM = "__FOOTHOLD_WASM__";
+const here = new URL("./", import.meta.url);
+
+performance.mark("foothold:loader-start");
+
+// The Rust failure block's Reload button is plain markup: after a panic the wasm module
+// has aborted, so the click must be handled here, in JavaScript.
+document.addEventListener("click", (event) => {
+  if (event.target instanceof Element && event.target.closest("[data-foothold-reload]")) {
+    window.location.reload();
+  }
+});
+
+function showFailure(headline, cause) {
+  if (document.querySelector("[data-foothold-failure]")) return;
+  const block = document.createElement("div");
+  block.setAttribute("role", "alert");
+  block.className = "fh-failure";
+  block.setAttribute("data-foothold-failure", "");
+  const heading = document.createElement("h1");
+  heading.textContent = `${headline}.`;
+  heading.tabIndex = -1;
+  block.append(heading);
+  if (cause) {
+    const paragraph = document.createElement("p");
+    paragraph.textContent = cause;
+    block.append(paragraph);
+  }
+  const reassurance = document.createElement("p");
+  reassurance.textContent = "Your saved plans are safe on this device. Reload the page to try again.";
+  block.append(reassurance);
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "fh-button";
+  button.setAttribute("data-foothold-reload", "");
+  button.textContent = "Reload";
+  block.append(button);
+  // Beside the app, which is hidden rather than emptied, so a render still queued in the
+  // app cannot land on top of the message.
+  const mount = document.getElementById("app");
+  if (mount) {
+    mount.before(block);
+    mount.hidden = true;
+  } else {
+    document.body.prepend(block);
+  }
+  heading.focus();
+}
+
+// A wasm trap that the Rust panic hook could not report (it should have) still ends
+// in a visible message.
+window.addEventListener("error", (event) => {
+  if (event.error instanceof WebAssembly.RuntimeError) {
+    showFailure("Sorry, Foothold stopped working");
+  }
+});
+
+async function start() {
+  try {
+    const glue = await import(new URL(GLUE, here).href);
+    const response = await fetch(new URL(WASM, here));
+    if (!response.ok) throw new Error(`${WASM} answered ${response.status}`);
+    await glue.default({ module_or_path: response });
+    performance.mark("foothold:app-started");
+  } catch (error) {
+    if (error instanceof WebAssembly.RuntimeError) {
+      // The app itself stopped while starting; its panic hook has normally said so.
+      showFailure("Sorry, Foothold stopped working");
+      return;
+    }
+    console.error("Foothold could not load:", error);
+    showFailure(
+      "Sorry, Foothold could not start",
+      "Part of the app did not load. This can happen on a poor connection or when a network blocks it.",
+    );
+  }
+}
+
+function showUpdateBanner(worker) {
+  if (document.querySelector("[data-foothold-update]")) return;
+  const banner = document.createElement("div");
+  banner.className = "fh-update";
+  banner.setAttribute("role", "status");
+  banner.setAttribute("data-foothold-update", "");
+  const text = document.createElement("p");
+  text.className = "fh-update__text";
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "fh-button fh-update__button";
+  button.textContent = "Reload";
+  button.addEventListener("click", () => {
+    button.disabled = true;
+    let reloading = false;
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      if (reloading) return;
+      reloading = true;
+      window.location.reload();
+    });
+    worker.postMessage({ type: "SKIP_WAITING" });
+  });
+  banner.append(text, button);
+  document.body.prepend(banner);
+  // Screen readers announce a status region's changes, not its first contents, so the
+  // words go in once the region is in the page.
+  setTimeout(() => {
+    text.textContent = "A new version is available.";
+  }, 100);
+}
+
+async function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  if (location.protocol !== "https:" && location.protocol !== "http:") return;
+  try {
+    // Relative to this file, so the app works from any folder of a host.
+    const registration = await navigator.serviceWorker.register(new URL("sw.js", here).href);
+    const offerWhenInstalled = (worker) => {
+      worker.addEventListener("statechange", () => {
+        if (worker.state === "installed" && navigator.serviceWorker.controller) {
+          showUpdateBanner(worker);
+        }
+      });
+    };
+    if (registration.waiting && navigator.serviceWorker.controller) {
+      showUpdateBanner(registration.waiting);
+    }
+    if (registration.installing) offerWhenInstalled(registration.installing);
+    registration.addEventListener("updatefound", () => {
+      if (registration.installing) offerWhenInstalled(registration.installing);
+    });
+    // Long-lived tabs (a shift's worth) still learn about new versions.
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "visible") registration.update().catch(() => {});
+    });
+  } catch (error) {
+    // The app works without offline support; say why in the console only.
+    console.warn("Foothold could not set up offline use:", error);
+  }
+}
+
+start();
+registerServiceWorker();

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Measures Foothold and writes BENCHMARKS.md: native planner benchmarks (criterion, when
+# benches exist), bundle sizes of the release build, startup marks in headless Chromium,
+# and a mobile Lighthouse run over the build served with compression. Figures go to
+# target/bench/*.json first; nothing here fails because a timing is slow.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$FOOTHOLD_ROOT"
+
+say() { printf '\n==> %s\n' "$*"; }
+bench_dir="target/bench"
+mkdir -p "$bench_dir"
+rm -f "$bench_dir"/*.json
+
+bash scripts/setup.sh
+
+say "criterion benchmarks (native)"
+criterion_dir="${CARGO_TARGET_DIR:-target}/criterion"
+if compgen -G "benches/*.rs" >/dev/null; then
+  cargo bench --locked --benches -- --noplot
+  node scripts/write-benchmarks.mjs --collect-criterion "$criterion_dir" >"$bench_dir/criterion.json"
+else
+  echo "no benches/*.rs yet; skipping"
+fi
+
+say "trunk build --release --offline"
+trunk build --release --offline
+
+say "bundle sizes"
+node scripts/bundle-sizes.mjs dist >"$bench_dir/bundle.json"
+
+say "startup marks in headless Chromium (Playwright, tagged @bench)"
+FOOTHOLD_BENCH=1 npx --no-install playwright test tests/e2e/perf.spec.ts
+
+say "Lighthouse, mobile profile"
+port="${FOOTHOLD_BENCH_PORT:-4180}"
+node scripts/serve-dist.mjs --root dist --port "$port" --quiet &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do
+  node -e "fetch('http://127.0.0.1:$port/').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))" && break
+  sleep 0.2
+done
+npx --no-install lighthouse "http://127.0.0.1:$port/" \
+  --quiet \
+  --output=json --output-path="$bench_dir/lighthouse.json" \
+  --only-categories=performance,accessibility,best-practices \
+  --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+kill "$server_pid" 2>/dev/null || true
+trap - EXIT
+
+say "BENCHMARKS.md"
+node scripts/write-benchmarks.mjs --write BENCHMARKS.md "$bench_dir"
+echo "bench: wrote BENCHMARKS.md"

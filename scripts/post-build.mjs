@@ -1,0 +1,131 @@
+// Trunk post_build hook: finishes the staged build before Trunk moves it to dist/.
+//
+// 1. Writes the external loader (assets/loader.js) with the hashed names of the wasm-bindgen
+//    glue and wasm module, under a content-hashed name of its own, and links it from
+//    index.html together with preloads, since inline scripts are forbidden by the CSP.
+// 2. Writes the service worker (assets/sw.js) with the list of every staged file and a
+//    version derived from their contents, so any change to the app yields a new worker.
+// 3. Writes brotli (.br) and gzip (.gz) copies next to each compressible file, for static
+//    hosts that serve precompressed files.
+import { createHash } from "node:crypto";
+import { readdir, readFile, writeFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error("post-build: TRUNK_STAGING_DIR is not set; run this through `trunk build`");
+  process.exit(1);
+}
+
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".txt"]);
+
+function fail(message) {
+  console.error(`post-build: ${message}`);
+  process.exit(1);
+}
+
+function shortHash(bytes) {
+  return createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+}
+
+async function listFiles(folder, prefix = "") {
+  const entries = await readdir(folder, { withFileTypes: true });
+  const files = [];
+  for (const entry of entries) {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...(await listFiles(path.join(folder, entry.name), relative)));
+    else files.push(relative);
+  }
+  return files.sort();
+}
+
+const isPrecompressed = (file) => file.endsWith(".br") || file.endsWith(".gz");
+
+async function writeLoader(files) {
+  const glue = files.filter((f) => /^foothold-app-[0-9a-f]+\.js$/.test(f));
+  const wasm = files.filter((f) => /^foothold-app-[0-9a-f]+_bg\.wasm$/.test(f));
+  if (glue.length !== 1 || wasm.length !== 1) {
+    fail(`expected one foothold-app glue file and one wasm file in the build, found ${[...glue, ...wasm].join(", ") || "none"}`);
+  }
+  const template = await readFile(path.join(root, "assets/loader.js"), "utf8");
+  if (!template.includes("__FOOTHOLD_GLUE__") || !template.includes("__FOOTHOLD_WASM__")) {
+    fail("assets/loader.js lacks the __FOOTHOLD_GLUE__ or __FOOTHOLD_WASM__ placeholder");
+  }
+  const loader = template.replaceAll("__FOOTHOLD_GLUE__", `./${glue[0]}`).replaceAll("__FOOTHOLD_WASM__", `./${wasm[0]}`);
+  const loaderName = `loader-${shortHash(loader)}.js`;
+  await writeFile(path.join(staging, loaderName), loader);
+
+  const indexPath = path.join(staging, "index.html");
+  let html = await readFile(indexPath, "utf8");
+  if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(html)) fail("index.html has an inline script, which the CSP forbids");
+  const tags = [
+    `<link rel="modulepreload" href="./${glue[0]}">`,
+    `<link rel="preload" href="./${wasm[0]}" as="fetch" type="application/wasm" crossorigin>`,
+    `<script type="module" src="./${loaderName}"></script>`,
+  ].join("\n    ");
+  if (!html.includes("</head>")) fail("index.html has no </head>");
+  // With inject_scripts off, Trunk leaves its rust link in place as a marker; the
+  // loader takes its place.
+  html = html.replace(/[ \t]*<link\b[^>]*\bdata-trunk\b[^>]*>[ \t]*\n?/g, "");
+  html = html.replace(/\n\s*\n(\s*<\/head>)/, "\n$1");
+  html = html.replace(/\s*<\/head>/, `\n    ${tags}\n  </head>`);
+  await writeFile(indexPath, html);
+  return loaderName;
+}
+
+async function writeServiceWorker(files) {
+  const precache = files.filter((f) => f !== "sw.js" && !isPrecompressed(f));
+  const digest = createHash("sha256");
+  for (const file of precache) {
+    digest.update(file);
+    digest.update(await readFile(path.join(staging, file)));
+  }
+  const version = digest.digest("hex").slice(0, 16);
+  const template = await readFile(path.join(root, "assets/sw.js"), "utf8");
+  const worker = template
+    .replaceAll("__FOOTHOLD_VERSION__", version)
+    .replace("__FOOTHOLD_PRECACHE__", JSON.stringify(precache, null, 2));
+  await writeFile(path.join(staging, "sw.js"), worker);
+  return { version, count: precache.length };
+}
+
+async function precompress(files) {
+  let written = 0;
+  for (const file of files) {
+    if (isPrecompressed(file) || !COMPRESSIBLE.has(path.extname(file))) continue;
+    const full = path.join(staging, file);
+    const bytes = await readFile(full);
+    const brotli = brotliCompressSync(bytes, {
+      params: {
+        [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY,
+        [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        [zlib.BROTLI_PARAM_MODE]: file.endsWith(".wasm") ? zlib.BROTLI_MODE_GENERIC : zlib.BROTLI_MODE_TEXT,
+      },
+    });
+    const gzip = gzipSync(bytes, { level: 9 });
+    // A host would serve a compressed copy whenever the browser accepts it, so keep one
+    // only when it is actually smaller.
+    if (brotli.length < bytes.length) {
+      await writeFile(`${full}.br`, brotli);
+      written += 1;
+    }
+    if (gzip.length < bytes.length) {
+      await writeFile(`${full}.gz`, gzip);
+      written += 1;
+    }
+  }
+  return written;
+}
+
+// A rerun over an already finished folder must not stack a second loader.
+const existing = await listFiles(staging);
+if (existing.some((f) => /^loader-[0-9a-f]+\.js$/.test(f))) fail("the staging folder already has a loader; it was processed twice");
+if ((await stat(path.join(staging, "index.html"))).size === 0) fail("index.html is empty");
+
+const loaderName = await writeLoader(existing);
+const worker = await writeServiceWorker(await listFiles(staging));
+const compressed = await precompress(await listFiles(staging));
+console.log(`post-build: ${loaderName}, sw.js version ${worker.version} precaching ${worker.count} files, ${compressed} compressed copies`);

@@ -1,0 +1,74 @@
+// Offline use and updates: after one visit the app opens with no connection, and a new
+// version waits politely until the person chooses to reload, keeping their saved plans.
+import { test, expect } from "@playwright/test";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { copyOfDist, currentRoleControl, serve, waitForApp, waitForServiceWorkerControl } from "./support/app";
+
+test("after one visit the app opens with no connection", async ({ page, context }) => {
+  await page.goto("./");
+  await waitForApp(page);
+  await waitForServiceWorkerControl(page);
+
+  await context.setOffline(true);
+  try {
+    await page.reload();
+    await waitForApp(page);
+    const heading = page.getByRole("heading", { level: 1 }).first();
+    await expect(heading).toBeVisible();
+
+    // The journey, once the app has it, must work offline too.
+    const currentRole = await currentRoleControl(page);
+    if (currentRole) await expect(currentRole).toBeVisible();
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
+test("a new version offers a reload and takes over only when asked, keeping saved plans", async ({ browser }) => {
+  const folder = await copyOfDist();
+  const server = await serve(folder);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForApp(page);
+    await waitForServiceWorkerControl(page);
+    await page.evaluate(() => localStorage.setItem("foothold-e2e-saved", "kept"));
+    const oldCaches = await page.evaluate(() => caches.keys());
+
+    // Publish a "newer build": the same files with a new worker version, as a rebuild
+    // with any change produces.
+    const workerPath = path.join(folder, "sw.js");
+    const worker = await readFile(workerPath, "utf8");
+    const newer = worker.replace(/const VERSION = "([^"]+)";/, 'const VERSION = "$1-next";');
+    expect(newer).not.toBe(worker);
+    await writeFile(workerPath, newer);
+    await rm(`${workerPath}.br`, { force: true });
+    await rm(`${workerPath}.gz`, { force: true });
+
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    const banner = page.getByRole("status").filter({ hasText: "A new version is available" });
+    await expect(banner).toBeVisible();
+
+    // Nothing changes under the person until they choose to reload: the new worker
+    // waits, and the old one's cache stays in use.
+    const waiting = await page.evaluate(async () => Boolean((await navigator.serviceWorker.getRegistration())?.waiting));
+    expect(waiting).toBe(true);
+    expect(await page.evaluate(() => caches.keys())).toEqual(expect.arrayContaining(oldCaches));
+    await page.evaluate(() => Object.assign(window, { __footholdBeforeUpdate: true }));
+
+    await banner.getByRole("button", { name: "Reload" }).click();
+    await page.waitForFunction(() => !("__footholdBeforeUpdate" in window));
+    await waitForApp(page);
+    await expect(page.getByText("A new version is available")).toHaveCount(0);
+    const newCaches = await page.evaluate(() => caches.keys());
+    expect(newCaches).toHaveLength(1);
+    expect(newCaches[0]).toMatch(/-next$/);
+    expect(await page.evaluate(() => localStorage.getItem("foothold-e2e-saved"))).toBe("kept");
+  } finally {
+    await context.close();
+    await server.close();
+    await rm(folder, { recursive: true, force: true });
+  }
+});

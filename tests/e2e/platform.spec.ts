@@ -1,0 +1,149 @@
+// The platform promises: the app starts cleanly under its Content Security Policy, never
+// talks to another machine, works from any folder of a static host, fits its download
+// budget, and says so in plain English when it cannot start.
+import { test, expect } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { distDir, recordProblems, recordRequests, serve, waitForApp, waitForServiceWorkerControl } from "./support/app";
+import { measureBundle, BUDGET_KB } from "../../scripts/bundle-sizes.mjs";
+
+test("the app starts with no console errors and no CSP violations", async ({ page }) => {
+  const problems = await recordProblems(page);
+  await page.goto("./");
+  await waitForApp(page);
+  await waitForServiceWorkerControl(page);
+  expect(problems.cspViolations).toEqual([]);
+  expect(problems.consoleErrors).toEqual([]);
+  expect(problems.pageErrors).toEqual([]);
+});
+
+test("the page carries a strict Content Security Policy and no inline script", async ({ page }) => {
+  await page.goto("./");
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  expect(policy).toContain("default-src 'self'");
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(policy).not.toContain("unsafe-inline");
+  const inlineScripts = await page.locator("script:not([src])").count();
+  expect(inlineScripts).toBe(0);
+});
+
+test("the app makes no request to any other machine", async ({ page, context }) => {
+  const urls = recordRequests(context);
+  await page.goto("./");
+  await waitForApp(page);
+  await waitForServiceWorkerControl(page);
+  await page.reload();
+  await waitForApp(page);
+  expect(urls.length).toBeGreaterThan(3);
+  const elsewhere = urls.filter((url) => {
+    const parsed = new URL(url);
+    if (parsed.protocol === "data:" || parsed.protocol === "blob:") return false;
+    return parsed.hostname !== "127.0.0.1";
+  });
+  expect(elsewhere).toEqual([]);
+});
+
+test("the app works when served from a sub-folder", async ({ browser }) => {
+  const server = await serve(distDir, "/some/folder/");
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const failed: string[] = [];
+    page.on("response", (response) => {
+      if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    });
+    const problems = await recordProblems(page);
+    await page.goto(server.url);
+    await waitForApp(page);
+    await waitForServiceWorkerControl(page);
+    const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+    expect(scope).toBe(server.url);
+    expect(failed).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test(`the first load fits the ${BUDGET_KB} kB budget, brotli-compressed`, async ({ page }) => {
+  const report = await measureBundle(distDir);
+  expect(report.missingFirstLoadFiles).toEqual([]);
+
+  // The static reckoning must cover what a browser really fetches on a first visit.
+  const fetched = new Set<string>();
+  page.on("response", (response) => {
+    const url = new URL(response.url());
+    if (url.hostname === "127.0.0.1" && response.request().resourceType() !== "manifest") {
+      fetched.add(url.pathname.replace(/^\//, "") || "index.html");
+    }
+  });
+  await page.goto("./");
+  await waitForApp(page);
+  const counted = new Set(report.files.filter((f) => f.firstLoad).map((f) => f.file));
+  // The service worker and its background precache are not on the path to first render.
+  const uncounted = [...fetched].filter((file) => !counted.has(file) && file !== "sw.js" && !file.startsWith("icons/"));
+  expect(uncounted).toEqual([]);
+
+  const kb = (bytes: number) => (bytes / 1000).toFixed(1);
+  const lines = report.files
+    .filter((f) => f.firstLoad)
+    .map((f) => `${f.file}: ${kb(f.brotli)} kB brotli (${kb(f.raw)} kB raw)`);
+  test.info().annotations.push({ type: "first load", description: `${kb(report.firstLoad.brotli)} kB: ${lines.join("; ")}` });
+  expect(report.firstLoad.brotli, `first load is ${kb(report.firstLoad.brotli)} kB brotli:\n${lines.join("\n")}`).toBeLessThanOrEqual(
+    report.budgetBytes,
+  );
+});
+
+test("the web app manifest installs with the right name, colours and icons", async ({ page, request }) => {
+  await page.goto("./");
+  const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+  expect(href).toBeTruthy();
+  const manifestUrl = new URL(href ?? "", page.url());
+  const response = await request.get(manifestUrl.href);
+  expect(response.ok()).toBe(true);
+  expect(response.headers()["content-type"]).toContain("application/manifest+json");
+  const manifest = await response.json();
+  expect(manifest).toMatchObject({
+    name: "Foothold",
+    start_url: "./",
+    scope: "./",
+    display: "standalone",
+    theme_color: "#005eb8",
+  });
+  const purposes = manifest.icons.map((icon: { purpose: string; sizes: string }) => `${icon.purpose} ${icon.sizes}`);
+  expect(purposes).toEqual(expect.arrayContaining(["maskable 192x192", "maskable 512x512", "any 192x192", "any 512x512"]));
+  for (const icon of manifest.icons as { src: string; type: string }[]) {
+    const iconResponse = await request.get(new URL(icon.src, manifestUrl).href);
+    expect(iconResponse.ok(), icon.src).toBe(true);
+    expect(iconResponse.headers()["content-type"]).toBe(icon.type);
+  }
+});
+
+test.describe("when the app cannot load", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("a failed wasm download shows a plain message and a Reload button, not a blank page", async ({ page }) => {
+    await page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: "Not found" }));
+    await page.goto("./");
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("Sorry, Foothold could not start.");
+    await expect(alert).toContainText("Your saved plans are safe on this device.");
+    await expect(page.getByText("Loading Foothold…")).toBeHidden();
+
+    await page.unroute(/_bg\.wasm$/);
+    await alert.getByRole("button", { name: "Reload" }).click();
+    await waitForApp(page);
+    await expect(page.getByRole("alert")).toHaveCount(0);
+  });
+});
+
+test("the build's service worker precaches every built file under its hashed name", async () => {
+  const worker = await readFile(path.join(distDir, "sw.js"), "utf8");
+  const list = JSON.parse(worker.match(/const PRECACHE = (\[[\s\S]*?\]);/)?.[1] ?? "[]") as string[];
+  const html = await readFile(path.join(distDir, "index.html"), "utf8");
+  for (const linked of html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)) expect(list).toContain(linked[1]);
+  expect(list).toContain("index.html");
+  expect(list.some((file) => /^foothold-app-[0-9a-f]+_bg\.wasm$/.test(file))).toBe(true);
+  expect(list).not.toContain("sw.js");
+});
