@@ -78,6 +78,10 @@ fn check(folder: &str) -> ExitCode {
     println!("transitions:               {}", pack.transitions.len());
     println!("development opportunities: {}", pack.opportunities.len());
     println!("competencies:              {}", pack.competencies.len());
+    // The app embeds the pack as compact JSON, so this is what it adds to the download.
+    if let Ok(json) = serde_json::to_string(&pack) {
+        println!("compact JSON size:         {} bytes", json.len());
+    }
     let problems = validate_pack(&pack);
     for problem in &problems {
         match &problem.file {
