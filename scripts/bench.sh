@@ -17,7 +17,10 @@ bash scripts/setup.sh
 say "criterion benchmarks (native)"
 criterion_dir="${CARGO_TARGET_DIR:-target}/criterion"
 if compgen -G "benches/*.rs" >/dev/null; then
-  cargo bench --locked --benches -- --noplot
+  # Name each bench target: `--benches` would also run the library's libtest harness.
+  bench_targets=()
+  for file in benches/*.rs; do bench_targets+=(--bench "$(basename "$file" .rs)"); done
+  cargo bench --locked "${bench_targets[@]}"
   node scripts/write-benchmarks.mjs --collect-criterion "$criterion_dir" >"$bench_dir/criterion.json"
 else
   echo "no benches/*.rs yet; skipping"

@@ -139,8 +139,8 @@ async function write(target, folder) {
     ];
     add(
       `Medians of ${startup.runs} runs in milliseconds since navigation start, served from 127.0.0.1`,
-      `with brotli. ${startup.browser}. Cold: a fresh profile. Warm: a repeat visit served by the`,
-      "service worker.",
+      `with brotli; ${startup.browser}.`,
+      "Cold: a fresh profile. Warm: a repeat visit, served by the service worker.",
       "",
       "| moment | cold | warm |",
       "|---|---:|---:|",
