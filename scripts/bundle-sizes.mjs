@@ -10,6 +10,13 @@ import { pathToFileURL } from "node:url";
 /** The first-load budget and the goal, in kB of 1,000 bytes, brotli-compressed. */
 export const BUDGET_KB = 200;
 export const GOAL_KB = 150;
+/**
+ * The size the first load may not grow past while it is over the budget: today's size
+ * plus a little room. The full app (all screens, plans, import/export, the role map and
+ * the 247 kB role pack) measured 372 kB brotli when this was set; lower it as the app
+ * shrinks, and replace it with BUDGET_KB once the app fits the budget.
+ */
+export const CEILING_KB = 380;
 
 async function listFiles(folder, prefix = "") {
   const files = [];
@@ -69,6 +76,7 @@ export async function measureBundle(dist) {
     missingFirstLoadFiles: missing,
     firstLoad: { raw: sum("raw"), gzip: sum("gzip"), brotli: sum("brotli") },
     budgetBytes: BUDGET_KB * 1000,
+    ceilingBytes: CEILING_KB * 1000,
     goalBytes: GOAL_KB * 1000,
   };
 }
