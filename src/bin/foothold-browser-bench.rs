@@ -9,7 +9,12 @@
 #[path = "../../benches/support/subjects.rs"]
 mod subjects;
 
+use foothold::graph::bundled_graph;
+use foothold::planner::{
+    explore, find_routes, Constraints, RouteQuery, SelfAssessment, MAX_ROUTES,
+};
 use serde::Serialize;
+use std::hint::black_box;
 use subjects::{bundled, synthetic, Query, Subject, SYNTHETIC_SIZES};
 use wasm_bindgen::prelude::wasm_bindgen;
 
@@ -162,6 +167,79 @@ fn summarise(name: &'static str, mut samples: Vec<f64>, iterations: u32) -> Quer
         samples: count,
         iterations_per_sample: iterations,
     }
+}
+
+/// The slowest single answer over the whole bundled pack, with what was asked.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SlowestBundled {
+    pairs: usize,
+    routes_asked: usize,
+    slowest_routes_ms: f64,
+    slowest_routes_from: String,
+    slowest_routes_to: String,
+    explore_months: u16,
+    slowest_explore_ms: f64,
+    slowest_explore_from: String,
+}
+
+/// Asks the bundled pack for [`MAX_ROUTES`] routes between every ordered pair of roles,
+/// and explores the longest horizon the app offers from every role, each once, and
+/// returns the slowest answers as JSON: `{ pairs, routesAsked, slowestRoutesMs,
+/// slowestRoutesFrom, slowestRoutesTo, exploreMonths, slowestExploreMs,
+/// slowestExploreFrom }`, or `{ error }`. This bounds how long any question a user can
+/// put to the app keeps the main thread busy.
+#[wasm_bindgen]
+pub fn find_slowest_bundled_query() -> String {
+    let json = match slowest_bundled() {
+        Ok(slowest) => serde_json::to_string(&slowest),
+        Err(error) => serde_json::to_string(&Failure { error }),
+    };
+    json.unwrap_or_else(|error| format!("{{\"error\":\"{error}\"}}"))
+}
+
+fn slowest_bundled() -> Result<SlowestBundled, String> {
+    let performance = web_sys::window()
+        .and_then(|window| window.performance())
+        .ok_or("this page has no Performance API to time with")?;
+    let graph = bundled_graph().map_err(|error| error.to_string())?;
+    let none = SelfAssessment::default();
+    let constraints = Constraints::default();
+    // The app's own limit: ten years ahead.
+    let explore_months = 120;
+    let mut slowest = SlowestBundled {
+        pairs: 0,
+        routes_asked: MAX_ROUTES,
+        slowest_routes_ms: 0.0,
+        slowest_routes_from: String::new(),
+        slowest_routes_to: String::new(),
+        explore_months,
+        slowest_explore_ms: 0.0,
+        slowest_explore_from: String::new(),
+    };
+    for from in graph.roles() {
+        let start = performance.now();
+        black_box(explore(&graph, &from.id, explore_months, &constraints, &none).is_ok());
+        let took = performance.now() - start;
+        if took > slowest.slowest_explore_ms {
+            slowest.slowest_explore_ms = took;
+            slowest.slowest_explore_from = from.id.to_string();
+        }
+        for to in graph.roles().iter().filter(|to| to.id != from.id) {
+            let mut query = RouteQuery::new(from.id.clone(), to.id.clone());
+            query.routes = MAX_ROUTES;
+            let start = performance.now();
+            black_box(find_routes(&graph, &query, &none).is_ok());
+            let took = performance.now() - start;
+            slowest.pairs += 1;
+            if took > slowest.slowest_routes_ms {
+                slowest.slowest_routes_ms = took;
+                slowest.slowest_routes_from = from.id.to_string();
+                slowest.slowest_routes_to = to.id.to_string();
+            }
+        }
+    }
+    Ok(slowest)
 }
 
 /// Nothing starts on its own: the page calls [`run_planner_benchmark`].
