@@ -294,7 +294,7 @@ async function write(target, folder) {
     for (const [name, value] of Object.entries(measures)) add(`| ${name} | ${ms(value)} |`);
     add("");
   } else {
-    add("In the browser: not measured yet (the app records no `foothold:*` performance measures for route finding).", "");
+    add("The app records no `foothold:*` performance measures while it starts; route finding's is in the table above.", "");
   }
 
   add("## Lighthouse", "");
