@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Measures Foothold and writes BENCHMARKS.md: native planner benchmarks (criterion, when
 # benches exist), bundle sizes of the release build, startup marks in headless Chromium,
-# and a mobile Lighthouse run over the build served with compression. Figures go to
-# target/bench/*.json first; nothing here fails because a timing is slow.
+# the same planner queries in wasm in headless Chromium (a separate bench page, never
+# shipped) and "Find routes" in the app with its long tasks, and a mobile Lighthouse run
+# over the build served with compression. Figures go to target/bench/*.json first;
+# nothing here fails because a timing is slow.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$FOOTHOLD_ROOT"
@@ -17,10 +19,9 @@ bash scripts/setup.sh
 say "criterion benchmarks (native)"
 criterion_dir="${CARGO_TARGET_DIR:-target}/criterion"
 if compgen -G "benches/*.rs" >/dev/null; then
-  # Name each bench target: `--benches` would also run the library's libtest harness.
-  bench_targets=()
-  for file in benches/*.rs; do bench_targets+=(--bench "$(basename "$file" .rs)"); done
-  cargo bench --locked "${bench_targets[@]}"
+  # Only this run's figures: estimates left by benchmarks since renamed would linger.
+  rm -rf "$criterion_dir"
+  cargo bench --locked --bench planner -- --warm-up-time 1 --measurement-time 3 --noplot
   node scripts/write-benchmarks.mjs --collect-criterion "$criterion_dir" >"$bench_dir/criterion.json"
 else
   echo "no benches/*.rs yet; skipping"
@@ -34,6 +35,11 @@ node scripts/bundle-sizes.mjs dist >"$bench_dir/bundle.json"
 
 say "startup marks in headless Chromium (Playwright, tagged @bench)"
 FOOTHOLD_BENCH=1 npx --no-install playwright test tests/e2e/perf.spec.ts
+
+say "planner in wasm and Find routes in the app, headless Chromium (Playwright, tagged @bench)"
+# The bench page has its own Trunk config and dist folder, so the app's build is untouched.
+trunk build --release --offline --config Trunk.bench.toml
+FOOTHOLD_BENCH=1 npx --no-install playwright test tests/e2e/planner-bench.spec.ts
 
 say "Lighthouse, mobile profile"
 port="${FOOTHOLD_BENCH_PORT:-4180}"
