@@ -32,6 +32,8 @@ trunk build --release --offline
 
 say "bundle sizes"
 node scripts/bundle-sizes.mjs dist >"$bench_dir/bundle.json"
+# The role pack as the app embeds it, measured on its own.
+cargo run --locked --quiet --bin foothold -- compile data >"$bench_dir/pack.json"
 
 say "startup marks in headless Chromium (Playwright, tagged @bench)"
 FOOTHOLD_BENCH=1 npx --no-install playwright test tests/e2e/perf.spec.ts

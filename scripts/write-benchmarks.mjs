@@ -6,6 +6,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import os from "node:os";
 import { execFileSync } from "node:child_process";
+import zlib from "node:zlib";
 
 // Yew's own function_todomvc example, measured with the same build settings and the same
 // Lighthouse profile on the same kind of machine: the baseline Foothold is held to.
@@ -260,6 +261,29 @@ async function write(target, folder) {
     );
   } else {
     add("Not measured (no target/bench/bundle.json).", "");
+  }
+
+  add("## Bundled role pack", "");
+  const packText = await readFile(path.join(folder, "pack.json")).catch(() => null);
+  if (packText) {
+    const pack = JSON.parse(packText.toString("utf8"));
+    const gzip = zlib.gzipSync(packText, { level: 9 }).length;
+    const brotli = zlib.brotliCompressSync(packText, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    add(
+      `The ${pack.info.title} pack, data version ${pack.info.data_version}: ${pack.roles.length} roles,`,
+      `${pack.transitions.length} transitions, ${pack.opportunities.length} development opportunities and`,
+      `${pack.competencies.length} competencies. Embedded in the wasm as compact JSON`,
+      "(`cargo run --bin foothold -- compile data`):",
+      "",
+      "| form | size |",
+      "|---|---:|",
+      `| raw | ${kB(packText.length)} |`,
+      `| gzip | ${kB(gzip)} |`,
+      `| brotli | ${kB(brotli)} |`,
+      "",
+    );
+  } else {
+    add("Not measured (no target/bench/pack.json).", "");
   }
 
   add("## Startup", "");

@@ -19,6 +19,7 @@ const USAGE: &str = "\
 Usage:
   foothold check [DIR]           check a pack folder (default data/) and print its counts
   foothold route FROM TO [DIR]   print the best route between two role ids
+  foothold compile [DIR]         print the pack as the compact JSON the app embeds
   foothold schema                print the JSON Schema of a pack
 
 Options for route:
@@ -45,6 +46,7 @@ fn main() -> ExitCode {
             }
         },
         Some("schema") => schema(),
+        Some("compile") => compile(args.get(1).map(String::as_str).unwrap_or("data")),
         Some("help") | Some("--help") | Some("-h") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -95,6 +97,34 @@ fn check(folder: &str) -> ExitCode {
     } else {
         eprintln!("{} problem(s) found", problems.len());
         ExitCode::FAILURE
+    }
+}
+
+fn compile(folder: &str) -> ExitCode {
+    let pack = match load(folder) {
+        Ok(pack) => pack,
+        Err(code) => return code,
+    };
+    let problems = validate_pack(&pack);
+    if !problems.is_empty() {
+        for problem in &problems {
+            eprintln!("error: {problem}");
+        }
+        eprintln!(
+            "{} problem(s) found: run `foothold check {folder}`",
+            problems.len()
+        );
+        return ExitCode::FAILURE;
+    }
+    match serde_json::to_string(&pack) {
+        Ok(json) => {
+            println!("{json}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("error: {error}");
+            ExitCode::FAILURE
+        }
     }
 }
 
