@@ -72,3 +72,14 @@ fn published_schema_matches_the_rust_types() {
         "regenerate with: cargo run --bin foothold -- schema > schema/pack.schema.json"
     );
 }
+
+#[test]
+fn compile_prints_the_compact_pack_the_app_embeds() {
+    let output = foothold(&["compile", "tests/fixtures/starter-pack"]);
+    assert!(output.status.success());
+    let pack: foothold::graph::Pack =
+        serde_json::from_slice(&output.stdout).expect("compile prints a pack as JSON");
+    assert_eq!(pack.roles.len(), 6);
+    assert_eq!(pack.transitions.len(), 5);
+    assert!(!String::from_utf8_lossy(&output.stdout).trim().contains('\n'));
+}
