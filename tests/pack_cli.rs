@@ -81,5 +81,7 @@ fn compile_prints_the_compact_pack_the_app_embeds() {
         serde_json::from_slice(&output.stdout).expect("compile prints a pack as JSON");
     assert_eq!(pack.roles.len(), 6);
     assert_eq!(pack.transitions.len(), 5);
-    assert!(!String::from_utf8_lossy(&output.stdout).trim().contains('\n'));
+    assert!(!String::from_utf8_lossy(&output.stdout)
+        .trim()
+        .contains('\n'));
 }

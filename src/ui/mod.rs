@@ -28,7 +28,7 @@ use yew_router::prelude::*;
 pub fn app() -> Html {
     let graph = use_memo((), |_| {
         let graph = bundled_graph().map(Rc::new);
-        hooks::browser::mark(hooks::browser::DATA_DECODED_MARK);
+        perf::mark(perf::DATA_DECODED);
         graph
     });
     match &*graph {
@@ -66,9 +66,7 @@ struct AppWithGraphProps {
 #[function_component(AppWithGraph)]
 fn app_with_graph(props: &AppWithGraphProps) -> Html {
     let (state, store) = hooks::use_persisted_app_data(&props.graph);
-    use_effect_with((), |_| {
-        hooks::browser::mark(hooks::browser::FIRST_RENDER_MARK)
-    });
+    use_effect_with((), |_| perf::mark(perf::FIRST_RENDER));
     // Read before the hash router starts, because it writes "#/" into an empty hash.
     let opened_without_address = *use_memo((), |_| hooks::browser::current_hash().is_empty());
     html! {

@@ -185,3 +185,10 @@ test("About the data shows the data version and all three evidence grades", asyn
   }
   await expect(page.getByText("Nothing is sent to a server")).toBeVisible();
 });
+
+test("planning a route from a role page fills in the target role", async ({ page }) => {
+  await open(page, "/roles/digital-nurse");
+  await page.getByRole("link", { name: "Plan a route to this role" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Plan your route" })).toBeVisible();
+  await expect(page.getByLabel("Target role")).toHaveValue("Digital nurse");
+});

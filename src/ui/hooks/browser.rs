@@ -121,26 +121,3 @@ pub enum FileReadError {
     /// The browser could not read it (moved, deleted or not allowed).
     Unreadable,
 }
-
-/// Performance mark set once the bundled role pack is decoded into the role graph (the
-/// same name the startup benchmark reads).
-pub const DATA_DECODED_MARK: &str = "foothold:data-decoded";
-
-/// Performance mark set after the app's first render reaches the page.
-pub const FIRST_RENDER_MARK: &str = "foothold:first-render";
-
-/// Records a named point in time for the browser benchmark; does nothing where the
-/// Performance API is missing, since timing must never break the app.
-pub fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
-        let _ = performance.mark(name);
-    }
-}
-
-/// Records the time since the mark `start` as a measure called `name` (route finding,
-/// for example); does nothing if `start` was never marked.
-pub fn measure_since(name: &str, start: &str) {
-    if let Some(performance) = web_sys::window().and_then(|window| window.performance()) {
-        let _ = performance.measure_with_start_mark(name, start);
-    }
-}

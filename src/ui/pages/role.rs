@@ -16,7 +16,7 @@ pub struct RolePageProps {
 }
 
 /// The query the Start page reads to prefill the role someone wants to get to.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct PlanTarget {
     /// The target role id.
     pub to: String,

@@ -5,6 +5,7 @@ use crate::planner::{Objective, MAX_ROUTES};
 use crate::ui::components::{AppLink, ErrorSummary, FieldError, RolePicker};
 use crate::ui::context::use_graph;
 use crate::ui::hooks::use_page;
+use crate::ui::pages::role::PlanTarget;
 use crate::ui::routes::Route;
 use crate::ui::state::{role_title, use_app, Action, QueryOptions};
 use wasm_bindgen::JsCast;
@@ -54,6 +55,24 @@ pub fn start_page() -> Html {
     let app = use_app();
     let navigator = use_navigator();
     let errors = use_state(Vec::<FieldError>::new);
+    // "Plan a route to this role" on a role page arrives here with `?to=<role id>`.
+    let wanted_target = use_location()
+        .and_then(|location| location.query::<PlanTarget>().ok())
+        .map(|query| query.to);
+    {
+        let app = app.clone();
+        let graph = graph.clone();
+        use_effect_with(wanted_target, move |wanted| {
+            if let (Some(wanted), Some(app), Some(graph)) = (wanted, app, graph) {
+                let id = RoleId::new(wanted.as_str());
+                if graph.role(&id).is_some() && app.options.target.as_ref() != Some(&id) {
+                    let mut next = app.options.clone();
+                    next.target = Some(id);
+                    app.dispatch(Action::SetOptions(next));
+                }
+            }
+        });
+    }
     let (Some(graph), Some(app)) = (graph, app) else {
         return Html::default();
     };
