@@ -600,19 +600,51 @@ impl fmt::Display for Months {
     }
 }
 
-/// Writes a month range the way people say it: "6 to 12 months", "1 to 2 years".
+/// Writes a month range the way people say it: "6 to 12 months", "1 to 2 years", and for
+/// long ranges that are not whole years, half years: "4½ to 9½ years".
+///
+/// ```
+/// use foothold::graph::describe_month_range;
+/// assert_eq!(describe_month_range(6, 12), "6 to 12 months");
+/// assert_eq!(describe_month_range(12, 24), "1 to 2 years");
+/// assert_eq!(describe_month_range(54, 114), "4½ to 9½ years");
+/// assert_eq!(describe_month_range(18, 30), "1½ to 2½ years");
+/// ```
 pub fn describe_month_range(min: u16, max: u16) -> String {
-    let in_years = min % 12 == 0 && max % 12 == 0 && min > 0;
-    let (low, high, unit) = if in_years {
-        (min / 12, max / 12, "year")
+    let whole_years = min % 12 == 0 && max % 12 == 0 && min > 0;
+    if whole_years {
+        let (low, high) = (min / 12, max / 12);
+        let plural = if high == 1 { "" } else { "s" };
+        return if low == high {
+            format!("{high} year{plural}")
+        } else {
+            format!("{low} to {high} year{plural}")
+        };
+    }
+    // Past two years, people think in years; months would read as false precision.
+    if min >= 12 && max >= 24 {
+        let (low, high) = (half_years(min), half_years(max));
+        return if low == high {
+            format!("{high} years")
+        } else {
+            format!("{low} to {high} years")
+        };
+    }
+    let plural = if max == 1 { "" } else { "s" };
+    if min == max {
+        format!("{max} month{plural}")
     } else {
-        (min, max, "month")
-    };
-    let plural = if high == 1 { "" } else { "s" };
-    if low == high {
-        format!("{high} {unit}{plural}")
-    } else {
-        format!("{low} to {high} {unit}{plural}")
+        format!("{min} to {max} month{plural}")
+    }
+}
+
+/// Months as years to the nearest half year: 54 months is "4½".
+fn half_years(months: u16) -> String {
+    let halves = (months + 3) / 6;
+    match (halves / 2, halves % 2) {
+        (whole, 0) => whole.to_string(),
+        (0, _) => "½".to_owned(),
+        (whole, _) => format!("{whole}½"),
     }
 }
 
