@@ -200,8 +200,8 @@ impl Date {
         format!("{:04}{:02}{:02}", self.year, self.month, self.day)
     }
 
-    /// The date as people in the UK write it: "25 November 2026".
-    pub fn long_form(self) -> String {
+    /// The month's name: "November".
+    pub fn month_name(self) -> &'static str {
         const MONTHS: [&str; 12] = [
             "January",
             "February",
@@ -216,7 +216,12 @@ impl Date {
             "November",
             "December",
         ];
-        let month = MONTHS[usize::from(self.month.clamp(1, 12)) - 1];
+        MONTHS[usize::from(self.month.clamp(1, 12)) - 1]
+    }
+
+    /// The date as people in the UK write it: "25 November 2026".
+    pub fn long_form(self) -> String {
+        let month = self.month_name();
         format!("{} {month} {}", self.day, self.year)
     }
 }

@@ -2,21 +2,6 @@
 
 use crate::plan::Date;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// "1 March 2028".
 pub fn long_date(date: Date) -> String {
     date.long_form()
@@ -24,15 +9,7 @@ pub fn long_date(date: Date) -> String {
 
 /// "March 2028".
 pub fn month_year(date: Date) -> String {
-    format!("{} {}", month_name(date), date.year())
-}
-
-/// The month's name ("March").
-fn month_name(date: Date) -> &'static str {
-    MONTHS
-        .get(usize::from(date.month().saturating_sub(1)))
-        .copied()
-        .unwrap_or("")
+    format!("{} {}", date.month_name(), date.year())
 }
 
 /// "1 plan", "3 plans".
