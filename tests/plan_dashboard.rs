@@ -6,27 +6,14 @@
 
 mod core_support;
 
-use core_support::{date, roles, sample_data, starter_graph};
+use core_support::{date, nurse_to_cnio_plan, sample_data, starter_graph};
 use foothold::graph::RoleId;
-use foothold::plan::{AppData, Dashboard, Pace, Plan, PlanId, Progress, StepStatus, Timestamp};
-use foothold::planner::Objective;
+use foothold::plan::{AppData, Dashboard, Pace, Plan, Progress, StepStatus, Timestamp};
 
 fn nurse_plan() -> Plan {
     // Typical months: nurse to digital nurse 12-24 (middle 18), digital nurse to CNIO
     // 36-72 (middle 54).
-    Plan::from_route(
-        &starter_graph(),
-        &roles(&[
-            "registered-nurse",
-            "digital-nurse",
-            "chief-nursing-information-officer",
-        ]),
-        Objective::ShortestTime,
-        "Nurse to CNIO",
-        date("2026-01-05"),
-        PlanId::from("p-1"),
-    )
-    .unwrap()
+    nurse_to_cnio_plan("Nurse to CNIO", "p-1")
 }
 
 #[test]

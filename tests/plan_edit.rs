@@ -7,7 +7,7 @@
 
 mod core_support;
 
-use core_support::{date, roles, sample_data, starter_graph};
+use core_support::{date, nurse_to_cnio_plan, roles, sample_data, starter_graph};
 use foothold::graph::{CompetencyId, RoleId};
 use foothold::plan::{
     AppData, Pace, Plan, PlanError, PlanId, StepStatus, MAX_NAME_CHARS, MAX_NOTES_CHARS,
@@ -15,19 +15,7 @@ use foothold::plan::{
 use foothold::planner::Objective;
 
 fn nurse_plan() -> Plan {
-    Plan::from_route(
-        &starter_graph(),
-        &roles(&[
-            "registered-nurse",
-            "digital-nurse",
-            "chief-nursing-information-officer",
-        ]),
-        Objective::ShortestTime,
-        "  Nurse to CNIO  ",
-        date("2026-01-05"),
-        PlanId::from("p-1-test"),
-    )
-    .unwrap()
+    nurse_to_cnio_plan("  Nurse to CNIO  ", "p-1-test")
 }
 
 #[test]

@@ -6,25 +6,12 @@
 
 mod core_support;
 
-use core_support::{date, roles, starter_graph};
+use core_support::{nurse_to_cnio_plan, starter_graph};
 use foothold::graph::{Pack, RoleGraph, RoleId, RoleMigration};
-use foothold::plan::{migrate_roles, step_in_data, Plan, PlanId, RoleChange, StepStatus};
-use foothold::planner::Objective;
+use foothold::plan::{migrate_roles, step_in_data, Plan, RoleChange, StepStatus};
 
 fn nurse_plan() -> Plan {
-    let mut plan = Plan::from_route(
-        &starter_graph(),
-        &roles(&[
-            "registered-nurse",
-            "digital-nurse",
-            "chief-nursing-information-officer",
-        ]),
-        Objective::ShortestTime,
-        "Nurse to CNIO",
-        date("2026-01-05"),
-        PlanId::from("p-1"),
-    )
-    .unwrap();
+    let mut plan = nurse_to_cnio_plan("Nurse to CNIO", "p-1");
     plan.set_status(0, StepStatus::Done).unwrap();
     plan.set_notes(1, "My notes").unwrap();
     plan

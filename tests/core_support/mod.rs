@@ -26,6 +26,25 @@ pub fn roles(ids: &[&str]) -> Vec<RoleId> {
     ids.iter().map(|id| RoleId::new(*id)).collect()
 }
 
+/// The starter pack's registered nurse → digital nurse → CNIO route as a fresh plan
+/// dated 5 January 2026, with the given name and id.
+#[allow(dead_code)]
+pub fn nurse_to_cnio_plan(name: &str, id: &str) -> foothold::plan::Plan {
+    foothold::plan::Plan::from_route(
+        &starter_graph(),
+        &roles(&[
+            "registered-nurse",
+            "digital-nurse",
+            "chief-nursing-information-officer",
+        ]),
+        foothold::planner::Objective::ShortestTime,
+        name,
+        date("2026-01-05"),
+        foothold::plan::PlanId::from(id),
+    )
+    .expect("the starter route makes a plan")
+}
+
 /// A nurse-to-CNIO plan and an administrator-to-analyst plan, with some progress,
 /// dates, notes and evidence: what a real user might have after a few weeks.
 pub fn sample_data(graph: &RoleGraph) -> AppData {
