@@ -17,6 +17,17 @@ use crate::graph::{
     OpportunityId, OpportunityKind, Pack, PackInfo, Role, RoleId, Transition,
 };
 
+/// The small real-role pack under `tests/fixtures/starter-pack`, validated; for unit
+/// tests run from the crate root. Panics with the problems if the fixture is broken.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn starter_graph() -> crate::graph::RoleGraph {
+    let folder = std::path::Path::new("tests/fixtures/starter-pack");
+    let pack = crate::graph::source::read_pack_folder(folder)
+        .unwrap_or_else(|errors| panic!("the starter fixture must parse: {errors:?}"));
+    crate::graph::RoleGraph::new(pack)
+        .unwrap_or_else(|error| panic!("the starter fixture is valid: {error}"))
+}
+
 const TEST_SOURCE: &str = "https://example.org/foothold/test-pack";
 
 /// A role with the given id, titled after it, in the data and analytics family at band 5.

@@ -291,14 +291,8 @@ fn role_select(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::graph::source::read_pack_folder;
-    use std::path::Path;
 
-    fn starter() -> RoleGraph {
-        let pack = read_pack_folder(Path::new("tests/fixtures/starter-pack"))
-            .unwrap_or_else(|errors| panic!("the starter fixture must parse: {errors:?}"));
-        RoleGraph::new(pack).unwrap_or_else(|error| panic!("the starter fixture is valid: {error}"))
-    }
+    use crate::planner::testing::starter_graph as starter;
 
     fn ids(slugs: &[&str]) -> Vec<RoleId> {
         slugs.iter().map(|slug| RoleId::new(*slug)).collect()

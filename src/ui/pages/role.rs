@@ -367,12 +367,7 @@ mod tests {
     use super::*;
 
     #[cfg(not(target_arch = "wasm32"))]
-    fn starter() -> RoleGraph {
-        let folder = std::path::Path::new("tests/fixtures/starter-pack");
-        let pack = crate::graph::source::read_pack_folder(folder)
-            .unwrap_or_else(|errors| panic!("the starter fixture must parse: {errors:?}"));
-        RoleGraph::new(pack).unwrap_or_else(|error| panic!("the starter fixture is valid: {error}"))
-    }
+    use crate::planner::testing::starter_graph as starter;
 
     #[cfg(not(target_arch = "wasm32"))]
     #[test]
