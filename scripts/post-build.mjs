@@ -1,5 +1,7 @@
 // Trunk post_build hook: finishes the staged build before Trunk moves it to dist/.
 //
+// 0. Splits the wasm so screens other than the start screen load on demand, and shrinks
+//    it with wasm-opt (scripts/split-wasm.mjs).
 // 1. Writes the external loader (assets/loader.js) with the hashed names of the wasm-bindgen
 //    glue and wasm module, under a content-hashed name of its own, and links it from
 //    index.html together with preloads, since inline scripts are forbidden by the CSP.
@@ -12,6 +14,7 @@ import { readdir, readFile, writeFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
+import { splitWasm } from "./split-wasm.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -125,7 +128,13 @@ const existing = await listFiles(staging);
 if (existing.some((f) => /^loader-[0-9a-f]+\.js$/.test(f))) fail("the staging folder already has a loader; it was processed twice");
 if ((await stat(path.join(staging, "index.html"))).size === 0) fail("index.html is empty");
 
+let splitFiles;
+try {
+  splitFiles = await splitWasm({ staging, root, release: process.env.TRUNK_PROFILE === "release" });
+} catch (error) {
+  fail(`could not split the wasm: ${error.message}`);
+}
 const loaderName = await writeLoader(existing);
 const worker = await writeServiceWorker(await listFiles(staging));
 const compressed = await precompress(await listFiles(staging));
-console.log(`post-build: ${loaderName}, sw.js version ${worker.version} precaching ${worker.count} files, ${compressed} compressed copies`);
+console.log(`post-build: wasm split into ${splitFiles.length} extra files, ${loaderName}, sw.js version ${worker.version} precaching ${worker.count} files, ${compressed} compressed copies`);

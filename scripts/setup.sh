@@ -71,6 +71,17 @@ if ! grep -q "wasm_bindgen = \"$bindgen_version\"" Trunk.toml; then
   fail "Trunk.toml [tools] wasm_bindgen must be \"$bindgen_version\" to match Cargo.lock"
 fi
 
+# wasm-split-cli: cuts the screens marked in src/ui/lazy.rs out of the main wasm module
+# (scripts/split-wasm.mjs). It has no --version flag, so ask cargo what it installed.
+WASM_SPLIT_VERSION="0.2.4"
+if cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "wasm-split-cli $WASM_SPLIT_VERSION present"
+else
+  say "cargo install wasm_split_cli_support --version $WASM_SPLIT_VERSION (takes a minute or two)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary \
+    || fail "installing wasm-split-cli"
+fi
+
 # Browser: Debian's Chromium and ChromeDriver for wasm tests, Playwright and Lighthouse.
 missing_packages=()
 [ -x "$FOOTHOLD_CHROMIUM" ] || missing_packages+=(chromium)

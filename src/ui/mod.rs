@@ -8,6 +8,7 @@ pub mod context;
 pub mod failure;
 pub mod format;
 pub mod hooks;
+pub mod lazy;
 pub mod pages;
 pub mod perf;
 pub mod routes;
@@ -96,7 +97,6 @@ fn shell(props: &ShellProps) -> Html {
     let navigator = use_navigator();
     let route = use_route::<Route>();
     let graph = context::use_graph();
-    hooks::page::use_frame_page(route.clone(), graph.clone());
 
     // Reopen the last screen when the app starts without an address of its own.
     {
@@ -164,21 +164,11 @@ fn shell(props: &ShellProps) -> Html {
     }
 }
 
+/// The start screen is part of the main module; every other screen's code is fetched
+/// when first opened (see [`lazy`]).
 fn switch(route: Route) -> Html {
-    use pages::*;
     match route {
-        Route::Start => html! { <StartPage /> },
-        Route::Routes { from, to } => html! { <RoutesPage from={from} to={to} /> },
-        Route::Explore { from } => html! { <ExplorePage from={from} /> },
-        Route::Skills => html! { <SkillsPage /> },
-        Route::Roles => html! { <RolesPage /> },
-        Route::Role { id } => html! { <RolePage id={id} /> },
-        Route::Map => html! { <MapPage /> },
-        Route::About => html! { <AboutPage /> },
-        Route::Plans => html! { <PlansPage /> },
-        Route::YourData => html! { <YourDataPage /> },
-        Route::Plan { id } => html! { <PlanPage id={id} /> },
-        Route::Shared { payload } => html! { <SharedPage payload={payload} /> },
-        Route::NotFound => html! { <NotFoundPage /> },
+        Route::Start => html! { <pages::StartPage /> },
+        route => html! { <lazy::LazyScreen {route} /> },
     }
 }

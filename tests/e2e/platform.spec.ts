@@ -2,7 +2,7 @@
 // talks to another machine, works from any folder of a static host, fits its download
 // budget, and says so in plain English when it cannot start.
 import { test, expect } from "@playwright/test";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { distDir, recordProblems, recordRequests, serve, waitForApp, waitForServiceWorkerControl } from "./support/app";
 import { measureBundle, BUDGET_KB, CEILING_KB } from "../../scripts/bundle-sizes.mjs";
@@ -99,6 +99,22 @@ test(`the first load does not grow past the ${CEILING_KB} kB ceiling (budget ${B
   );
 });
 
+test("a first visit fetches only the start screen's code; other screens' code comes when opened", async ({ page }) => {
+  const wasmFiles: string[] = [];
+  page.on("request", (request) => {
+    const file = new URL(request.url()).pathname.split("/").pop() ?? "";
+    if (file.endsWith(".wasm")) wasmFiles.push(file);
+  });
+  await page.goto("./");
+  await waitForApp(page);
+  expect(wasmFiles.filter((file) => /^(split|chunk)_/.test(file))).toEqual([]);
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Roles" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Explore roles" })).toBeVisible();
+  expect(wasmFiles.some((file) => /^split_roles_screen-[0-9a-f]+\.wasm$/.test(file))).toBe(true);
+  expect(wasmFiles.some((file) => file.startsWith("split_map_screen-"))).toBe(false);
+});
+
 test("the web app manifest installs with the right name, colours and icons", async ({ page, request }) => {
   await page.goto("./");
   const href = await page.locator('link[rel="manifest"]').getAttribute("href");
@@ -142,6 +158,25 @@ test.describe("when the app cannot load", () => {
   });
 });
 
+test.describe("when a screen's code cannot be fetched", () => {
+  test.use({ serviceWorkers: "block" });
+
+  test("the screen says so in plain English and loads on Try again", async ({ page }) => {
+    const mapCode = /split_map_screen-[0-9a-f]+\.wasm$/;
+    await page.route(mapCode, (route) => route.fulfill({ status: 404, body: "Not found" }));
+    await page.goto("./#/map");
+    const alert = page.getByRole("alert");
+    await expect(alert).toContainText("This part of Foothold did not load");
+    await expect(alert).toContainText("Your saved plans are safe.");
+    await expect(page.getByRole("banner")).toBeVisible();
+
+    await page.unroute(mapCode);
+    await alert.getByRole("button", { name: "Try again" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Role map" })).toBeVisible();
+    await expect(page.getByRole("alert")).toHaveCount(0);
+  });
+});
+
 test("the build's service worker precaches every built file under its hashed name", async () => {
   const worker = await readFile(path.join(distDir, "sw.js"), "utf8");
   const list = JSON.parse(worker.match(/const PRECACHE = (\[[\s\S]*?\]);/)?.[1] ?? "[]") as string[];
@@ -149,5 +184,9 @@ test("the build's service worker precaches every built file under its hashed nam
   for (const linked of html.matchAll(/(?:href|src)="\.\/([^"]+)"/g)) expect(list).toContain(linked[1]);
   expect(list).toContain("index.html");
   expect(list.some((file) => /^foothold-app-[0-9a-f]+_bg\.wasm$/.test(file))).toBe(true);
+  // Every screen opens offline, so every split screen's code is precached too.
+  const splitFiles = (await readdir(distDir)).filter((file) => /^(split|chunk)_.+-[0-9a-f]{16}\.wasm$/.test(file));
+  expect(splitFiles.length).toBeGreaterThan(10);
+  for (const file of splitFiles) expect(list).toContain(file);
   expect(list).not.toContain("sw.js");
 });

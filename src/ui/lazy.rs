@@ -1,0 +1,156 @@
+//! Screens whose code is loaded only when first opened.
+//!
+//! Each screen other than the start screen is a split point: the release build cuts its
+//! code out of the main wasm module into a file of its own (see `scripts/split-wasm.mjs`),
+//! so a first visit downloads only what the start screen needs. [`LazyScreen`] fetches
+//! a screen's code when the address asks for it, shows that it is loading, and offers a
+//! retry when the file cannot be fetched. The service worker precaches every split file,
+//! so all screens still open offline. Native builds and unsplit wasm builds call the
+//! screens directly.
+
+use crate::ui::context::use_graph;
+use crate::ui::hooks::page::use_frame_page;
+use crate::ui::pages::{
+    AboutPage, ExplorePage, MapPage, NotFoundPage, PlanPage, PlansPage, RolePage, RolesPage,
+    RoutesPage, SharedPage, SkillsPage, StartPage, YourDataPage,
+};
+use crate::ui::routes::Route;
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+use yew::prelude::*;
+
+#[wasm_split(routes_screen, fallible)]
+fn routes_screen(from: String, to: String) -> Result<Html, SplitLoaderError> {
+    Ok(html! { <RoutesPage {from} {to} /> })
+}
+
+#[wasm_split(explore_screen, fallible)]
+fn explore_screen(from: String) -> Result<Html, SplitLoaderError> {
+    Ok(html! { <ExplorePage {from} /> })
+}
+
+#[wasm_split(skills_screen, fallible)]
+fn skills_screen() -> Result<Html, SplitLoaderError> {
+    Ok(html! { <SkillsPage /> })
+}
+
+#[wasm_split(roles_screen, fallible)]
+fn roles_screen() -> Result<Html, SplitLoaderError> {
+    Ok(html! { <RolesPage /> })
+}
+
+#[wasm_split(role_screen, fallible)]
+fn role_screen(id: String) -> Result<Html, SplitLoaderError> {
+    Ok(html! { <RolePage {id} /> })
+}
+
+#[wasm_split(map_screen, fallible)]
+fn map_screen() -> Result<Html, SplitLoaderError> {
+    Ok(html! { <MapPage /> })
+}
+
+#[wasm_split(about_screen, fallible)]
+fn about_screen() -> Result<Html, SplitLoaderError> {
+    Ok(html! { <AboutPage /> })
+}
+
+#[wasm_split(plans_screen, fallible)]
+fn plans_screen() -> Result<Html, SplitLoaderError> {
+    Ok(html! { <PlansPage /> })
+}
+
+#[wasm_split(plan_screen, fallible)]
+fn plan_screen(id: String) -> Result<Html, SplitLoaderError> {
+    Ok(html! { <PlanPage {id} /> })
+}
+
+#[wasm_split(your_data_screen, fallible)]
+fn your_data_screen() -> Result<Html, SplitLoaderError> {
+    Ok(html! { <YourDataPage /> })
+}
+
+#[wasm_split(shared_screen, fallible)]
+fn shared_screen(payload: String) -> Result<Html, SplitLoaderError> {
+    Ok(html! { <SharedPage {payload} /> })
+}
+
+/// Renders `route`'s screen, fetching its code first when it lives in a split file.
+async fn load_screen(route: Route) -> Result<Html, SplitLoaderError> {
+    match route {
+        Route::Start => Ok(html! { <StartPage /> }),
+        Route::Routes { from, to } => routes_screen(from, to).await,
+        Route::Explore { from } => explore_screen(from).await,
+        Route::Skills => skills_screen().await,
+        Route::Roles => roles_screen().await,
+        Route::Role { id } => role_screen(id).await,
+        Route::Map => map_screen().await,
+        Route::About => about_screen().await,
+        Route::Plans => plans_screen().await,
+        Route::Plan { id } => plan_screen(id).await,
+        Route::YourData => your_data_screen().await,
+        Route::Shared { payload } => shared_screen(payload).await,
+        Route::NotFound => Ok(html! { <NotFoundPage /> }),
+    }
+}
+
+/// What [`LazyScreen`] shows for the route it last tried to load.
+#[derive(Clone, PartialEq)]
+enum Loaded {
+    Screen(Html),
+    Failed,
+}
+
+/// Props for [`LazyScreen`].
+#[derive(Properties, PartialEq)]
+pub struct LazyScreenProps {
+    /// The screen to show.
+    pub route: Route,
+}
+
+/// Shows `route`'s screen once its code is loaded: "Loading…" meanwhile, and a plain
+/// message with "Try again" if the code cannot be fetched (for example offline before
+/// the app was ever fully loaded).
+#[function_component(LazyScreen)]
+pub fn lazy_screen(props: &LazyScreenProps) -> Html {
+    let graph = use_graph();
+    let loaded = use_state(|| None::<(Route, Loaded)>);
+    let attempt = use_state(|| 0_u32);
+    {
+        let loaded = loaded.clone();
+        use_effect_with((props.route.clone(), *attempt), move |(route, _)| {
+            let route = route.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = match load_screen(route.clone()).await {
+                    Ok(screen) => Loaded::Screen(screen),
+                    Err(_) => Loaded::Failed,
+                };
+                loaded.set(Some((route, outcome)));
+            });
+        });
+    }
+    // The frame's title and focus move for screens without their own `use_page` run
+    // once the screen is on the page, not while "Loading…" shows.
+    let shown = match &*loaded {
+        Some((route, Loaded::Screen(_))) if *route == props.route => Some(route.clone()),
+        _ => None,
+    };
+    use_frame_page(shown, graph);
+    let retry = {
+        let attempt = attempt.clone();
+        let loaded = loaded.clone();
+        Callback::from(move |_| {
+            loaded.set(None);
+            attempt.set(attempt.wrapping_add(1));
+        })
+    };
+    match &*loaded {
+        Some((route, Loaded::Screen(screen))) if *route == props.route => screen.clone(),
+        Some((route, Loaded::Failed)) if *route == props.route => html! {
+            <div class="fh-alert fh-alert--error" role="alert">
+                <h1 class="fh-heading-l">{ "This part of Foothold did not load" }</h1>
+                <p>{ "Your device could not fetch this screen. Check your connection, then try again. Your saved plans are safe." }</p>
+                <button type="button" class="fh-button" onclick={retry}>{ "Try again" }</button>
+            </div>
+        },
+        _ => html! { <p class="fh-loading" role="status">{ "Loading…" }</p> },
+    }
+}
