@@ -180,6 +180,14 @@ fn check_unknown(
     }
 }
 
+/// The ids as a sorted set. Inserting one by one rather than collecting avoids a sort
+/// of its own in the app.
+fn id_set<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeSet<&'a str> {
+    let mut set = BTreeSet::new();
+    set.extend(ids);
+    set
+}
+
 fn duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     let mut seen = HashSet::new();
     let mut repeated = Vec::new();
@@ -281,10 +289,9 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
         );
     }
 
-    let role_ids: BTreeSet<&str> = pack.roles.iter().map(|r| r.id.as_str()).collect();
-    let competency_ids: BTreeSet<&str> = pack.competencies.iter().map(|c| c.id.as_str()).collect();
-    let opportunity_ids: BTreeSet<&str> =
-        pack.opportunities.iter().map(|o| o.id.as_str()).collect();
+    let role_ids = id_set(pack.roles.iter().map(|r| r.id.as_str()));
+    let competency_ids = id_set(pack.competencies.iter().map(|c| c.id.as_str()));
+    let opportunity_ids = id_set(pack.opportunities.iter().map(|o| o.id.as_str()));
 
     for role in &pack.roles {
         let item = format!("role `{}`", role.id);

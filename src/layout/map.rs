@@ -331,7 +331,9 @@ fn group_roles(roles: &[Role]) -> Cells<'_> {
     }
     for by_band in cells.values_mut() {
         for roles in by_band.values_mut() {
-            roles.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id)));
+            crate::order::sort_by(roles, |a, b| {
+                a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id))
+            });
         }
     }
     // `Family`'s derived order is its declaration order, which is `Family::ALL`; the

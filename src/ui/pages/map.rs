@@ -64,7 +64,7 @@ pub fn roles_by_family_and_band(graph: &RoleGraph) -> RoleGroups<'_> {
             let bands = bands
                 .into_iter()
                 .map(|(band, mut roles)| {
-                    roles.sort_by(|a, b| a.title.cmp(&b.title));
+                    crate::order::sort_by(&mut roles, |a, b| a.title.cmp(&b.title));
                     (band, roles)
                 })
                 .collect();
