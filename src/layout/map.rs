@@ -13,7 +13,7 @@
 
 use super::text::wrap_words;
 use crate::graph::{Band, Family, Role, RoleGraph, RoleId};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// Space around the whole map.
 pub const MARGIN: f64 = 16.0;
@@ -311,41 +311,61 @@ pub fn layout_map(graph: &RoleGraph, highlight_route: Option<&[RoleId]>) -> MapL
     }
 }
 
+/// Roles by family, each family's roles by the band of their column.
+pub type RoleGroups<'g> = Vec<(Family, Vec<(Band, Vec<&'g Role>)>)>;
+
+/// Groups roles as the map places them: by family in [`Family`] order (which is
+/// [`Family::ALL`] order), then by the band of their column in [`Band`] order, each group
+/// keeping the order the roles came in.
+///
+/// Sorted vectors rather than nested `BTreeMap`s, since a handful of families and
+/// bands need no tree, and each map type would add its own copy of the tree code to the
+/// app.
+pub fn group_by_family_and_band(roles: Vec<&Role>) -> RoleGroups<'_> {
+    let mut groups: RoleGroups<'_> = Vec::new();
+    for role in roles {
+        let by_band = sorted_slot(&mut groups, role.family);
+        sorted_slot(by_band, map_band(role)).push(role);
+    }
+    // `Family`'s derived order is its declaration order, which is `Family::ALL`; the
+    // assertion keeps the two from drifting apart.
+    debug_assert!(Family::ALL.windows(2).all(|pair| pair[0] < pair[1]));
+    groups
+}
+
+/// The value under `key` in a list kept sorted by key, inserting an empty one in its
+/// place when the key is new.
+fn sorted_slot<K: Ord + Copy, V: Default>(list: &mut Vec<(K, V)>, key: K) -> &mut V {
+    let index = match list.binary_search_by(|(other, _)| other.cmp(&key)) {
+        Ok(index) => index,
+        Err(index) => {
+            list.insert(index, (key, V::default()));
+            index
+        }
+    };
+    &mut list[index].1
+}
+
 /// Roles by family, then by column band, each cell in title order; a repeated id keeps
 /// its first role only.
-type Cells<'a> = BTreeMap<Family, BTreeMap<Band, Vec<&'a Role>>>;
-
-fn group_roles(roles: &[Role]) -> Cells<'_> {
+fn group_roles(roles: &[Role]) -> RoleGroups<'_> {
     let mut seen = HashSet::new();
-    let mut cells: Cells<'_> = BTreeMap::new();
-    for role in roles {
-        if !seen.insert(&role.id) {
-            continue;
-        }
-        cells
-            .entry(role.family)
-            .or_default()
-            .entry(map_band(role))
-            .or_default()
-            .push(role);
-    }
-    for by_band in cells.values_mut() {
-        for roles in by_band.values_mut() {
+    let firsts = roles.iter().filter(|role| seen.insert(&role.id)).collect();
+    let mut cells = group_by_family_and_band(firsts);
+    for (_, by_band) in &mut cells {
+        for (_, roles) in by_band {
             crate::order::sort_by(roles, |a, b| {
                 a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id))
             });
         }
     }
-    // `Family`'s derived order is its declaration order, which is `Family::ALL`; the
-    // assertion keeps the two from drifting apart.
-    debug_assert!(Family::ALL.windows(2).all(|pair| pair[0] < pair[1]));
     cells
 }
 
-fn columns_for(cells: &Cells<'_>) -> Vec<Column> {
+fn columns_for(cells: &RoleGroups<'_>) -> Vec<Column> {
     let used: HashSet<Band> = cells
-        .values()
-        .flat_map(|by_band| by_band.keys().copied())
+        .iter()
+        .flat_map(|(_, by_band)| by_band.iter().map(|(band, _)| *band))
         .collect();
     Band::ALL
         .into_iter()
