@@ -2,7 +2,7 @@
 //! when it loads a pack. Every problem names the file, the item and the fix.
 
 use super::model::{BandRange, Pack, RoleId};
-use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
 
 /// The longest typical time a single transition may claim, in months (ten years).
@@ -164,7 +164,7 @@ fn check_unknown(
     what: &str,
     field: &str,
     id: &str,
-    known: &BTreeSet<&str>,
+    known: &HashSet<&str>,
 ) {
     if !known.contains(id) {
         let hint = match closest(id, known.iter().copied()) {
@@ -178,14 +178,6 @@ fn check_unknown(
             format!("`{field}` names unknown {what} `{id}`{hint}"),
         );
     }
-}
-
-/// The ids as a sorted set. Inserting one by one rather than collecting avoids a sort
-/// of its own in the app.
-fn id_set<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeSet<&'a str> {
-    let mut set = BTreeSet::new();
-    set.extend(ids);
-    set
 }
 
 fn duplicates<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
@@ -289,9 +281,11 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
         );
     }
 
-    let role_ids = id_set(pack.roles.iter().map(|r| r.id.as_str()));
-    let competency_ids = id_set(pack.competencies.iter().map(|c| c.id.as_str()));
-    let opportunity_ids = id_set(pack.opportunities.iter().map(|o| o.id.as_str()));
+    // Hash sets: only membership is asked of them, and `closest` picks the same
+    // suggestion whatever order it sees the ids in.
+    let role_ids: HashSet<&str> = pack.roles.iter().map(|r| r.id.as_str()).collect();
+    let competency_ids: HashSet<&str> = pack.competencies.iter().map(|c| c.id.as_str()).collect();
+    let opportunity_ids: HashSet<&str> = pack.opportunities.iter().map(|o| o.id.as_str()).collect();
 
     for role in &pack.roles {
         let item = format!("role `{}`", role.id);
@@ -431,7 +425,7 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
             "has no entry roles: mark the roles people start from with `entry = true`".to_owned(),
         );
     }
-    let mut next: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut next: HashMap<&str, Vec<&str>> = HashMap::new();
     for transition in &pack.transitions {
         next.entry(transition.from.as_str())
             .or_default()
