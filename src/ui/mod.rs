@@ -14,7 +14,7 @@ pub mod routes;
 pub mod state;
 
 use crate::graph::bundled_graph;
-use components::{Footer, Header, LiveRegion, NoticeBanner, OtherTabBanner, SaveProblem};
+use components::{footer, Header, LiveRegion, NoticeBanner, OtherTabBanner, SaveProblem};
 use context::GraphContext;
 use hooks::StoreContext;
 use routes::Route;
@@ -33,24 +33,18 @@ pub fn app() -> Html {
     });
     match &*graph {
         Ok(graph) => html! { <AppWithGraph graph={GraphContext(graph.clone())} /> },
-        Err(error) => html! { <DataProblem message={error.to_string()} /> },
+        Err(error) => data_problem(&error.to_string()),
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct DataProblemProps {
-    message: String,
 }
 
 /// Shown instead of the app when the bundled role data cannot be read: there is nothing
 /// to plan with, but the user's saved data is untouched.
-#[function_component(DataProblem)]
-fn data_problem(props: &DataProblemProps) -> Html {
+fn data_problem(message: &str) -> Html {
     html! {
         <main class="fh-main fh-width-container" id="main-content">
             <div class="fh-alert fh-alert--error" role="alert">
                 <h1 class="fh-heading-l">{ "Sorry, Foothold cannot read its role data" }</h1>
-                <p>{ format!("The problem: {}.", props.message) }</p>
+                <p>{ format!("The problem: {message}.") }</p>
                 <p>{ "Your saved plans are safe on this device. Reload the page to try again; if that does not help, the app may have been only partly updated, so try again later." }</p>
             </div>
         </main>
@@ -158,7 +152,7 @@ fn shell(props: &ShellProps) -> Html {
                     <Switch<Route> render={switch} />
                 </main>
             </div>
-            <Footer />
+            { footer() }
             <LiveRegion />
         </>
     }

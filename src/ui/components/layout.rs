@@ -69,7 +69,6 @@ pub fn header() -> Html {
 }
 
 /// The footer: where the data comes from and that everything stays on the device.
-#[function_component(Footer)]
 pub fn footer() -> Html {
     html! {
         <footer class="fh-footer">

@@ -13,10 +13,10 @@ pub mod step_list;
 
 pub use app_link::AppLink;
 pub use error_summary::{ErrorSummary, FieldError};
-pub use evidence_tag::EvidenceTag;
-pub use layout::{Footer, Header};
+pub use evidence_tag::evidence_tag;
+pub use layout::{footer, Header};
 pub use messages::{LiveRegion, NoticeBanner, OtherTabBanner, SaveProblem};
-pub use plan_progress::PlanProgress;
+pub use plan_progress::plan_progress;
 pub use role_map::RoleMap;
 pub use role_picker::RolePicker;
 pub use route_card::RouteCard;

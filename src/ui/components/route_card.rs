@@ -1,7 +1,7 @@
 //! One route offered for a query: its totals, its steps and a "Save as plan" button.
 
 use crate::planner::Route as PlannedRoute;
-use crate::ui::components::{EvidenceTag, StepList};
+use crate::ui::components::{evidence_tag, StepList};
 use crate::ui::context::use_graph;
 use crate::ui::state::role_title;
 use std::rc::Rc;
@@ -78,7 +78,7 @@ pub fn route_card(props: &RouteCardProps) -> Html {
             <ol class="fh-band-path fh-form-group" aria-labelledby={format!("route-{}-bands", props.number)}>
                 { for totals.band_path.iter().map(|band| html! { <li>{ band.to_string() }</li> }) }
             </ol>
-            <p>{ "Weakest evidence on this route: " }<EvidenceTag evidence={totals.weakest_evidence} /></p>
+            <p>{ "Weakest evidence on this route: " }{ evidence_tag(totals.weakest_evidence) }</p>
             <StepList steps={steps} />
             <div class="fh-card__footer">
                 <button type="button" class="fh-button" onclick={on_save}>{ "Save as plan" }</button>

@@ -3,7 +3,7 @@
 
 use crate::graph::RoleGraph;
 use crate::planner::RouteStep;
-use crate::ui::components::{AppLink, EvidenceTag};
+use crate::ui::components::{evidence_tag, AppLink};
 use crate::ui::context::use_graph;
 use crate::ui::routes::Route;
 use crate::ui::state::role_title;
@@ -70,7 +70,7 @@ pub fn step_list(props: &StepListProps) -> Html {
                             if let Some(role) = target {
                                 <p>{ role.bands.to_string() }</p>
                             }
-                            <p><EvidenceTag evidence={step.evidence} /></p>
+                            <p>{ evidence_tag(step.evidence) }</p>
                         </div>
                         if to_gain.is_empty() {
                             <p>{ "No new skills to learn for this move." }</p>

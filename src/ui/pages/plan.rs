@@ -5,7 +5,7 @@
 use crate::graph::{CompetencyId, RoleGraph};
 use crate::plan::{AppData, Date, Plan, PlanId, StepStatus};
 use crate::share::{calendar_file_name, calendar_ics, export_plan, share_fragment, PrintablePlan};
-use crate::ui::components::{AppLink, PlanProgress};
+use crate::ui::components::{plan_progress, AppLink};
 use crate::ui::context::use_graph;
 use crate::ui::format::{count, long_date, month_year};
 use crate::ui::hooks::browser::{
@@ -127,7 +127,7 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
                     <span class="fh-caption">{ format!("From {} to {}", role_title(&graph, &plan.start), role_title(&graph, &plan.target)) }</span>
                     { plan.name.clone() }
                 </h1>
-                <PlanProgress progress={progress} id="plan-progress" />
+                { plan_progress(&progress, "plan-progress") }
                 <p>{ finish }</p>
                 <div class="fh-button-group">
                     <button type="button" class="fh-button fh-button--secondary" onclick={on_print}>{ "Print" }</button>

@@ -2,7 +2,7 @@
 //! finish, the dates coming up, and rename, duplicate and delete (with Undo).
 
 use crate::plan::{Dashboard, PlanId, PlanOverview};
-use crate::ui::components::{AppLink, PlanProgress};
+use crate::ui::components::{plan_progress, AppLink};
 use crate::ui::context::use_graph;
 use crate::ui::format::{count, long_date, month_year};
 use crate::ui::hooks::browser::{random_seed, today};
@@ -165,7 +165,7 @@ fn plan_summary(props: &PlanSummaryProps) -> Html {
                 <AppLink to={Route::Plan { id: id.to_string() }}>{ overview.name.clone() }</AppLink>
             </h2>
             <p class="fh-secondary">{ format!("From {} to {}", role_title(&graph, &overview.start), role_title(&graph, &overview.target)) }</p>
-            <PlanProgress progress={overview.progress} id={format!("plan-{id}-progress")} />
+            { plan_progress(&overview.progress, &format!("plan-{id}-progress")) }
             <dl class="fh-summary-list">
                 <div class="fh-summary-list__row">
                     <dt class="fh-summary-list__key">{ "Next step" }</dt>
