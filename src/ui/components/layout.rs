@@ -1,6 +1,6 @@
 //! The frame around every screen: skip link, header with navigation, footer.
 
-use crate::ui::components::AppLink;
+use crate::ui::components::{app_link, styled_app_link};
 use crate::ui::routes::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -45,10 +45,12 @@ pub fn header() -> Html {
             })}>{ "Skip to main content" }</a>
             <header class="fh-header">
                 <div class="fh-width-container fh-header__top">
-                    <AppLink to={Route::Start} class="fh-header__brand">
-                        <span class="fh-header__logo" aria-hidden="true">{ "F" }</span>
-                        <span class="fh-header__name">{ "Foothold" }</span>
-                    </AppLink>
+                    { styled_app_link(&Route::Start, classes!("fh-header__brand"), false, html! {
+                        <>
+                            <span class="fh-header__logo" aria-hidden="true">{ "F" }</span>
+                            <span class="fh-header__name">{ "Foothold" }</span>
+                        </>
+                    }) }
                     <p class="fh-header__tagline">{ "Plan your move into NHS digital, data and informatics roles" }</p>
                 </div>
                 <nav class="fh-nav" aria-label="Main">
@@ -57,7 +59,7 @@ pub fn header() -> Html {
                             let current = section.as_ref() == Some(target);
                             html! {
                                 <li class="fh-nav__item">
-                                    <AppLink to={target.clone()} class="fh-nav__link" current={current}>{ *label }</AppLink>
+                                    { styled_app_link(target, classes!("fh-nav__link"), current, html! { *label }) }
                                 </li>
                             }
                         }) }
@@ -75,9 +77,9 @@ pub fn footer() -> Html {
             <div class="fh-width-container">
                 <p class="fh-footer__text">
                     { "Foothold works offline. Your plans are kept in this browser on this device and are never sent anywhere. " }
-                    <AppLink to={Route::YourData}>{ "Back up or move your data" }</AppLink>
+                    { app_link(&Route::YourData, "Back up or move your data") }
                     { ". " }
-                    <AppLink to={Route::About}>{ "Where the role data comes from" }</AppLink>
+                    { app_link(&Route::About, "Where the role data comes from") }
                     { "." }
                 </p>
             </div>

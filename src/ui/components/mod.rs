@@ -11,7 +11,7 @@ pub mod role_picker;
 pub mod route_card;
 pub mod step_list;
 
-pub use app_link::AppLink;
+pub use app_link::{app_link, styled_app_link};
 pub use error_summary::{ErrorSummary, FieldError};
 pub use evidence_tag::evidence_tag;
 pub use layout::{footer, Header};

@@ -3,7 +3,7 @@
 
 use crate::graph::RoleGraph;
 use crate::planner::RouteStep;
-use crate::ui::components::{evidence_tag, AppLink};
+use crate::ui::components::{app_link, evidence_tag};
 use crate::ui::context::use_graph;
 use crate::ui::routes::Route;
 use crate::ui::state::role_title;
@@ -62,7 +62,7 @@ pub fn step_list(props: &StepListProps) -> Html {
                 html! {
                     <li class="fh-steps__item">
                         <@{heading_tag} class="fh-steps__heading">
-                            <AppLink to={Route::Role { id: step.to.to_string() }}>{ role_title(&graph, &step.to) }</AppLink>
+                            { app_link(&Route::Role { id: step.to.to_string() }, role_title(&graph, &step.to)) }
                             <span class="fh-visually-hidden">{ format!(", from {}", role_title(&graph, &step.from)) }</span>
                         </@>
                         <div class="fh-steps__meta">

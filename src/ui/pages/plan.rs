@@ -5,7 +5,7 @@
 use crate::graph::{CompetencyId, RoleGraph};
 use crate::plan::{AppData, Date, Plan, PlanId, StepStatus};
 use crate::share::{calendar_file_name, calendar_ics, export_plan, share_fragment, PrintablePlan};
-use crate::ui::components::{plan_progress, AppLink};
+use crate::ui::components::{app_link, plan_progress};
 use crate::ui::context::use_graph;
 use crate::ui::format::{count, long_date, month_year};
 use crate::ui::hooks::browser::{
@@ -49,7 +49,7 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
             <>
                 <h1 class="fh-heading-xl" tabindex="-1" ref={heading}>{ "Plan not found" }</h1>
                 <p>{ "This plan is not saved in this browser. It may have been deleted, or saved on another device." }</p>
-                <p><AppLink to={Route::Plans}>{ "Go to your plans" }</AppLink>{ " or " }<AppLink to={Route::YourData}>{ "import plans from a file" }</AppLink>{ "." }</p>
+                <p>{ app_link(&Route::Plans, "Go to your plans") }{ " or " }{ app_link(&Route::YourData, "import plans from a file") }{ "." }</p>
             </>
         };
     };
@@ -122,7 +122,7 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
     html! {
         <>
             <div class="fh-no-print">
-                <p><AppLink to={Route::Plans}>{ "Back to your plans" }</AppLink></p>
+                <p>{ app_link(&Route::Plans, "Back to your plans") }</p>
                 <h1 class="fh-heading-xl" tabindex="-1" ref={heading}>
                     <span class="fh-caption">{ format!("From {} to {}", role_title(&graph, &plan.start), role_title(&graph, &plan.target)) }</span>
                     { plan.name.clone() }
