@@ -14,7 +14,7 @@ pub mod routes;
 pub mod state;
 
 use crate::graph::bundled_graph;
-use components::{footer, Header, LiveRegion, NoticeBanner, OtherTabBanner, SaveProblem};
+use components::{footer, live_region, notice_banner, other_tab_banner, save_problem, Header};
 use context::GraphContext;
 use hooks::StoreContext;
 use routes::Route;
@@ -145,15 +145,15 @@ fn shell(props: &ShellProps) -> Html {
         <>
             <Header />
             <div class={classes!("fh-width-container", wide.then_some("fh-width-container--wide"))}>
-                <OtherTabBanner />
-                <SaveProblem {on_export} />
-                <NoticeBanner />
+                { app.as_ref().map(other_tab_banner).unwrap_or_default() }
+                { app.as_ref().map(|app| save_problem(app, &on_export)).unwrap_or_default() }
+                { app.as_ref().map(notice_banner).unwrap_or_default() }
                 <main class="fh-main" id="main-content" tabindex="-1">
                     <Switch<Route> render={switch} />
                 </main>
             </div>
             { footer() }
-            <LiveRegion />
+            { app.as_ref().map(live_region).unwrap_or_default() }
         </>
     }
 }

@@ -15,7 +15,7 @@ pub use app_link::{app_link, styled_app_link};
 pub use error_summary::{ErrorSummary, FieldError};
 pub use evidence_tag::evidence_tag;
 pub use layout::{footer, Header};
-pub use messages::{LiveRegion, NoticeBanner, OtherTabBanner, SaveProblem};
+pub use messages::{live_region, notice_banner, other_tab_banner, save_problem};
 pub use plan_progress::plan_progress;
 pub use role_map::RoleMap;
 pub use role_picker::RolePicker;
