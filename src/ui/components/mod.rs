@@ -19,5 +19,5 @@ pub use messages::{live_region, notice_banner, other_tab_banner, save_problem};
 pub use plan_progress::plan_progress;
 pub use role_map::RoleMap;
 pub use role_picker::RolePicker;
-pub use route_card::RouteCard;
-pub use step_list::StepList;
+pub use route_card::route_card;
+pub use step_list::step_list;

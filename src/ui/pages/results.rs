@@ -5,7 +5,7 @@
 use crate::graph::RoleId;
 use crate::plan::Plan;
 use crate::planner::{find_routes, Objective, Route as PlannedRoute};
-use crate::ui::components::{app_link, RouteCard};
+use crate::ui::components::{app_link, route_card};
 use crate::ui::context::use_graph;
 use crate::ui::hooks::browser::{random_seed, today};
 use crate::ui::hooks::use_page;
@@ -155,9 +155,8 @@ pub fn routes_page(props: &RoutesPageProps) -> Html {
                             };
                             html! {
                                 <li>
-                                    <RouteCard route={route.clone()} number={index + 1}
-                                        best_label={(index == 0 && count > 1).then(|| AttrValue::from(best_label(query.objective)))}
-                                        {on_save} />
+                                    { route_card(&graph, route, index + 1,
+                                        (index == 0 && count > 1).then(|| best_label(query.objective)), &on_save) }
                                 </li>
                             }
                         }) }
