@@ -14,7 +14,7 @@ pub mod routes;
 pub mod state;
 
 use crate::graph::bundled_graph;
-use components::{footer, live_region, notice_banner, other_tab_banner, save_problem, Header};
+use components::{footer, header, live_region, notice_banner, other_tab_banner, save_problem};
 use context::GraphContext;
 use hooks::StoreContext;
 use routes::Route;
@@ -143,7 +143,7 @@ fn shell(props: &ShellProps) -> Html {
     let wide = matches!(route, Some(Route::Routes { .. }) | Some(Route::Map));
     html! {
         <>
-            <Header />
+            { header(route.as_ref()) }
             <div class={classes!("fh-width-container", wide.then_some("fh-width-container--wide"))}>
                 { app.as_ref().map(other_tab_banner).unwrap_or_default() }
                 { app.as_ref().map(|app| save_problem(app, &on_export)).unwrap_or_default() }

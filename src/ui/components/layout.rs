@@ -3,7 +3,6 @@
 use crate::ui::components::{app_link, styled_app_link};
 use crate::ui::routes::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// The main navigation, in the order people use it.
 const NAV: [(&str, Route); 7] = [
@@ -31,11 +30,14 @@ fn section_of(route: &Route) -> Option<Route> {
 }
 
 /// The header: skip link, product name and the navigation, which wraps onto more lines
-/// on a phone rather than hiding behind a menu button.
-#[function_component(Header)]
-pub fn header() -> Html {
-    let route = use_route::<Route>();
-    let section = route.as_ref().and_then(section_of);
+/// on a phone rather than hiding behind a menu button. `route` is the screen shown, whose
+/// navigation item is marked as the current page.
+///
+/// A plain function rather than a component: the frame that shows it already follows
+/// the route, and each component type adds its own copy of yew's component machinery to
+/// the app.
+pub fn header(route: Option<&Route>) -> Html {
+    let section = route.and_then(section_of);
     html! {
         <>
             <a class="fh-skip-link" href="#main-content" onclick={Callback::from(|event: MouseEvent| {

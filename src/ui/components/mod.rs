@@ -14,7 +14,7 @@ pub mod step_list;
 pub use app_link::{app_link, styled_app_link};
 pub use error_summary::{ErrorSummary, FieldError};
 pub use evidence_tag::evidence_tag;
-pub use layout::{footer, Header};
+pub use layout::{footer, header};
 pub use messages::{live_region, notice_banner, other_tab_banner, save_problem};
 pub use plan_progress::plan_progress;
 pub use role_map::RoleMap;
