@@ -265,11 +265,6 @@ pub fn layout_map(graph: &RoleGraph, highlight_route: Option<&[RoleId]>) -> MapL
 
     let cells = group_roles(graph.roles());
     let columns = columns_for(&cells);
-    let column_index: HashMap<Band, usize> = columns
-        .iter()
-        .enumerate()
-        .map(|(index, column)| (column.band, index))
-        .collect();
 
     let mut rows = Vec::new();
     let mut nodes = Vec::new();
@@ -277,7 +272,7 @@ pub fn layout_map(graph: &RoleGraph, highlight_route: Option<&[RoleId]>) -> MapL
     for (family, by_band) in &cells {
         let mut tallest: f64 = 0.0;
         for (band, roles) in by_band {
-            let Some(column) = column_index.get(band).map(|&index| &columns[index]) else {
+            let Some(column) = column_index(&columns, *band).map(|index| &columns[index]) else {
                 continue;
             };
             let mut y = top + ROW_LABEL_HEIGHT;
@@ -300,7 +295,7 @@ pub fn layout_map(graph: &RoleGraph, highlight_route: Option<&[RoleId]>) -> MapL
 
     let width = 2.0 * MARGIN + columns.len() as f64 * COLUMN_WIDTH;
     let height = top + MARGIN;
-    let edges = edges_for(graph, &nodes, &column_index, &route_moves);
+    let edges = edges_for(graph, &nodes, &columns, &route_moves);
     MapLayout {
         width,
         height,
@@ -362,14 +357,17 @@ fn group_roles(roles: &[Role]) -> RoleGroups<'_> {
     cells
 }
 
+// Bands are few, so the columns are searched in a list rather than hashed: each hash
+// map or set type adds its own copy of the hash table code to the app.
 fn columns_for(cells: &RoleGroups<'_>) -> Vec<Column> {
-    let used: HashSet<Band> = cells
-        .iter()
-        .flat_map(|(_, by_band)| by_band.iter().map(|(band, _)| *band))
-        .collect();
+    let used = |band: &Band| {
+        cells
+            .iter()
+            .any(|(_, by_band)| by_band.iter().any(|(used, _)| used == band))
+    };
     Band::ALL
         .into_iter()
-        .filter(|band| used.contains(band))
+        .filter(used)
         .enumerate()
         .map(|(index, band)| Column {
             band,
@@ -378,6 +376,11 @@ fn columns_for(cells: &RoleGroups<'_>) -> Vec<Column> {
             width: COLUMN_WIDTH,
         })
         .collect()
+}
+
+/// The position of the column for `band`, if the map has one.
+fn column_index(columns: &[Column], band: Band) -> Option<usize> {
+    columns.iter().position(|column| column.band == band)
 }
 
 fn node_for(role: &Role, column: &Column, y: f64, route_step: Option<usize>) -> MapNode {
@@ -403,7 +406,7 @@ fn node_for(role: &Role, column: &Column, y: f64, route_step: Option<usize>) -> 
 fn edges_for(
     graph: &RoleGraph,
     nodes: &[MapNode],
-    column_index: &HashMap<Band, usize>,
+    columns: &[Column],
     route_moves: &HashSet<(&RoleId, &RoleId)>,
 ) -> Vec<MapEdge> {
     let by_id: HashMap<&RoleId, &MapNode> = nodes.iter().map(|node| (&node.id, node)).collect();
@@ -414,12 +417,12 @@ fn edges_for(
         .filter_map(|transition| {
             let source = by_id.get(&transition.from)?;
             let target = by_id.get(&transition.to)?;
-            let source_column = column_index.get(&source.band)?;
-            let target_column = column_index.get(&target.band)?;
+            let source_column = column_index(columns, source.band)?;
+            let target_column = column_index(columns, target.band)?;
             Some(MapEdge {
                 from: transition.from.clone(),
                 to: transition.to.clone(),
-                points: curve(source, target, source_column.cmp(target_column)),
+                points: curve(source, target, source_column.cmp(&target_column)),
                 highlighted: route_moves.contains(&(&transition.from, &transition.to)),
             })
         })
