@@ -256,12 +256,14 @@ pub fn map_band(role: &Role) -> Band {
 /// curve, since the map only draws moves that exist.
 pub fn layout_map(graph: &RoleGraph, highlight_route: Option<&[RoleId]>) -> MapLayout {
     let route = highlight_route.unwrap_or(&[]);
-    let mut route_steps: HashMap<&RoleId, usize> = HashMap::new();
-    for (position, id) in route.iter().enumerate() {
-        route_steps.entry(id).or_insert(position + 1);
-    }
-    let route_moves: HashSet<(&RoleId, &RoleId)> =
-        route.windows(2).map(|pair| (&pair[0], &pair[1])).collect();
+    // A route has a handful of roles, so it is searched rather than hashed: each hash
+    // map or set type adds its own copy of the hash table code to the app.
+    let route_step = |id: &RoleId| {
+        route
+            .iter()
+            .position(|on_route| on_route == id)
+            .map(|position| position + 1)
+    };
 
     let cells = group_roles(graph.roles());
     let columns = columns_for(&cells);
@@ -277,7 +279,7 @@ pub fn layout_map(graph: &RoleGraph, highlight_route: Option<&[RoleId]>) -> MapL
             };
             let mut y = top + ROW_LABEL_HEIGHT;
             for role in roles {
-                let node = node_for(role, column, y, route_steps.get(&role.id).copied());
+                let node = node_for(role, column, y, route_step(&role.id));
                 y += node.h + NODE_GAP;
                 nodes.push(node);
             }
@@ -295,7 +297,7 @@ pub fn layout_map(graph: &RoleGraph, highlight_route: Option<&[RoleId]>) -> MapL
 
     let width = 2.0 * MARGIN + columns.len() as f64 * COLUMN_WIDTH;
     let height = top + MARGIN;
-    let edges = edges_for(graph, &nodes, &columns, &route_moves);
+    let edges = edges_for(graph, &nodes, &columns, route);
     MapLayout {
         width,
         height,
@@ -407,7 +409,7 @@ fn edges_for(
     graph: &RoleGraph,
     nodes: &[MapNode],
     columns: &[Column],
-    route_moves: &HashSet<(&RoleId, &RoleId)>,
+    route: &[RoleId],
 ) -> Vec<MapEdge> {
     let by_id: HashMap<&RoleId, &MapNode> = nodes.iter().map(|node| (&node.id, node)).collect();
     graph
@@ -423,7 +425,9 @@ fn edges_for(
                 from: transition.from.clone(),
                 to: transition.to.clone(),
                 points: curve(source, target, source_column.cmp(&target_column)),
-                highlighted: route_moves.contains(&(&transition.from, &transition.to)),
+                highlighted: route
+                    .windows(2)
+                    .any(|pair| pair[0] == transition.from && pair[1] == transition.to),
             })
         })
         .collect()
