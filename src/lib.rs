@@ -14,6 +14,8 @@
 pub mod graph;
 /// The role map's geometry: where roles and moves sit, title wrapping, pan and zoom.
 pub mod layout;
+/// One stable sort shared by the whole crate, so the app carries one copy of the sort code.
+pub mod order;
 pub mod plan;
 pub mod planner;
 pub mod share;

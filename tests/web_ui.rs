@@ -9,7 +9,7 @@
 
 use foothold::graph::{bundled_graph, RoleId};
 use foothold::planner::{find_routes, Route as PlannedRoute, RouteQuery, SelfAssessment};
-use foothold::ui::components::{RolePicker, RouteCard, StepList};
+use foothold::ui::components::{route_card, step_list, RolePicker};
 use foothold::ui::context::GraphContext;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -152,10 +152,11 @@ struct StepsHostProps {
 fn steps_host(props: &StepsHostProps) -> Html {
     let saves = props.saves.clone();
     let on_save = Callback::from(move |_| *saves.borrow_mut() += 1);
+    let context = graph();
     html! {
-        <ContextProvider<GraphContext> context={graph()}>
-            <div id="steps"><StepList steps={Rc::new(props.route.steps.clone())} /></div>
-            <div id="card"><RouteCard route={props.route.clone()} number={1} {on_save} /></div>
+        <ContextProvider<GraphContext> context={context.clone()}>
+            <div id="steps">{ step_list(&context.0, &props.route.steps, 3) }</div>
+            <div id="card">{ route_card(&context.0, &props.route, 1, None, &on_save) }</div>
         </ContextProvider<GraphContext>>
     }
 }

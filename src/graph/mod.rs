@@ -191,7 +191,7 @@ impl RoleGraph {
             .edges_directed(node, direction)
             .map(|edge| *edge.weight())
             .collect();
-        positions.sort_unstable();
+        crate::order::sort(&mut positions);
         positions
             .into_iter()
             .map(|position| &self.pack.transitions[position])
@@ -249,7 +249,9 @@ impl RoleGraph {
                 }
             })
             .collect();
-        matches.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.title.cmp(&b.1.title)));
+        crate::order::sort_by(&mut matches, |a, b| {
+            a.0.cmp(&b.0).then_with(|| a.1.title.cmp(&b.1.title))
+        });
         matches.into_iter().map(|(_, role)| role).collect()
     }
 }

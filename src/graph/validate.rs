@@ -2,7 +2,7 @@
 //! when it loads a pack. Every problem names the file, the item and the fix.
 
 use super::model::{BandRange, Pack, RoleId};
-use std::collections::{BTreeMap, BTreeSet, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
 
 /// The longest typical time a single transition may claim, in months (ten years).
@@ -164,7 +164,7 @@ fn check_unknown(
     what: &str,
     field: &str,
     id: &str,
-    known: &BTreeSet<&str>,
+    known: &HashSet<&str>,
 ) {
     if !known.contains(id) {
         let hint = match closest(id, known.iter().copied()) {
@@ -281,10 +281,11 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
         );
     }
 
-    let role_ids: BTreeSet<&str> = pack.roles.iter().map(|r| r.id.as_str()).collect();
-    let competency_ids: BTreeSet<&str> = pack.competencies.iter().map(|c| c.id.as_str()).collect();
-    let opportunity_ids: BTreeSet<&str> =
-        pack.opportunities.iter().map(|o| o.id.as_str()).collect();
+    // Hash sets: only membership is asked of them, and `closest` picks the same
+    // suggestion whatever order it sees the ids in.
+    let role_ids: HashSet<&str> = pack.roles.iter().map(|r| r.id.as_str()).collect();
+    let competency_ids: HashSet<&str> = pack.competencies.iter().map(|c| c.id.as_str()).collect();
+    let opportunity_ids: HashSet<&str> = pack.opportunities.iter().map(|o| o.id.as_str()).collect();
 
     for role in &pack.roles {
         let item = format!("role `{}`", role.id);
@@ -424,7 +425,7 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
             "has no entry roles: mark the roles people start from with `entry = true`".to_owned(),
         );
     }
-    let mut next: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut next: HashMap<&str, Vec<&str>> = HashMap::new();
     for transition in &pack.transitions {
         next.entry(transition.from.as_str())
             .or_default()

@@ -13,7 +13,7 @@
 
 use super::text::wrap_words;
 use crate::graph::{Band, Family, Role, RoleGraph, RoleId};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 
 /// Space around the whole map.
 pub const MARGIN: f64 = 16.0;
@@ -256,20 +256,17 @@ pub fn map_band(role: &Role) -> Band {
 /// curve, since the map only draws moves that exist.
 pub fn layout_map(graph: &RoleGraph, highlight_route: Option<&[RoleId]>) -> MapLayout {
     let route = highlight_route.unwrap_or(&[]);
-    let mut route_steps: HashMap<&RoleId, usize> = HashMap::new();
-    for (position, id) in route.iter().enumerate() {
-        route_steps.entry(id).or_insert(position + 1);
-    }
-    let route_moves: HashSet<(&RoleId, &RoleId)> =
-        route.windows(2).map(|pair| (&pair[0], &pair[1])).collect();
+    // A route has a handful of roles, so it is searched rather than hashed: each hash
+    // map or set type adds its own copy of the hash table code to the app.
+    let route_step = |id: &RoleId| {
+        route
+            .iter()
+            .position(|on_route| on_route == id)
+            .map(|position| position + 1)
+    };
 
     let cells = group_roles(graph.roles());
     let columns = columns_for(&cells);
-    let column_index: HashMap<Band, usize> = columns
-        .iter()
-        .enumerate()
-        .map(|(index, column)| (column.band, index))
-        .collect();
 
     let mut rows = Vec::new();
     let mut nodes = Vec::new();
@@ -277,12 +274,12 @@ pub fn layout_map(graph: &RoleGraph, highlight_route: Option<&[RoleId]>) -> MapL
     for (family, by_band) in &cells {
         let mut tallest: f64 = 0.0;
         for (band, roles) in by_band {
-            let Some(column) = column_index.get(band).map(|&index| &columns[index]) else {
+            let Some(column) = column_index(&columns, *band).map(|index| &columns[index]) else {
                 continue;
             };
             let mut y = top + ROW_LABEL_HEIGHT;
             for role in roles {
-                let node = node_for(role, column, y, route_steps.get(&role.id).copied());
+                let node = node_for(role, column, y, route_step(&role.id));
                 y += node.h + NODE_GAP;
                 nodes.push(node);
             }
@@ -300,7 +297,7 @@ pub fn layout_map(graph: &RoleGraph, highlight_route: Option<&[RoleId]>) -> MapL
 
     let width = 2.0 * MARGIN + columns.len() as f64 * COLUMN_WIDTH;
     let height = top + MARGIN;
-    let edges = edges_for(graph, &nodes, &column_index, &route_moves);
+    let edges = edges_for(graph, &nodes, &columns, route);
     MapLayout {
         width,
         height,
@@ -311,43 +308,68 @@ pub fn layout_map(graph: &RoleGraph, highlight_route: Option<&[RoleId]>) -> MapL
     }
 }
 
-/// Roles by family, then by column band, each cell in title order; a repeated id keeps
-/// its first role only.
-type Cells<'a> = BTreeMap<Family, BTreeMap<Band, Vec<&'a Role>>>;
+/// Roles by family, each family's roles by the band of their column.
+pub type RoleGroups<'g> = Vec<(Family, Vec<(Band, Vec<&'g Role>)>)>;
 
-fn group_roles(roles: &[Role]) -> Cells<'_> {
-    let mut seen = HashSet::new();
-    let mut cells: Cells<'_> = BTreeMap::new();
+/// Groups roles as the map places them: by family in [`Family`] order (which is
+/// [`Family::ALL`] order), then by the band of their column in [`Band`] order, each group
+/// keeping the order the roles came in.
+///
+/// Sorted vectors rather than nested `BTreeMap`s, since a handful of families and
+/// bands need no tree, and each map type would add its own copy of the tree code to the
+/// app.
+pub fn group_by_family_and_band(roles: Vec<&Role>) -> RoleGroups<'_> {
+    let mut groups: RoleGroups<'_> = Vec::new();
     for role in roles {
-        if !seen.insert(&role.id) {
-            continue;
-        }
-        cells
-            .entry(role.family)
-            .or_default()
-            .entry(map_band(role))
-            .or_default()
-            .push(role);
-    }
-    for by_band in cells.values_mut() {
-        for roles in by_band.values_mut() {
-            roles.sort_by(|a, b| a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id)));
-        }
+        let by_band = sorted_slot(&mut groups, role.family);
+        sorted_slot(by_band, map_band(role)).push(role);
     }
     // `Family`'s derived order is its declaration order, which is `Family::ALL`; the
     // assertion keeps the two from drifting apart.
     debug_assert!(Family::ALL.windows(2).all(|pair| pair[0] < pair[1]));
+    groups
+}
+
+/// The value under `key` in a list kept sorted by key, inserting an empty one in its
+/// place when the key is new.
+fn sorted_slot<K: Ord + Copy, V: Default>(list: &mut Vec<(K, V)>, key: K) -> &mut V {
+    let index = match list.binary_search_by(|(other, _)| other.cmp(&key)) {
+        Ok(index) => index,
+        Err(index) => {
+            list.insert(index, (key, V::default()));
+            index
+        }
+    };
+    &mut list[index].1
+}
+
+/// Roles by family, then by column band, each cell in title order; a repeated id keeps
+/// its first role only.
+fn group_roles(roles: &[Role]) -> RoleGroups<'_> {
+    let mut seen = HashSet::new();
+    let firsts = roles.iter().filter(|role| seen.insert(&role.id)).collect();
+    let mut cells = group_by_family_and_band(firsts);
+    for (_, by_band) in &mut cells {
+        for (_, roles) in by_band {
+            crate::order::sort_by(roles, |a, b| {
+                a.title.cmp(&b.title).then_with(|| a.id.cmp(&b.id))
+            });
+        }
+    }
     cells
 }
 
-fn columns_for(cells: &Cells<'_>) -> Vec<Column> {
-    let used: HashSet<Band> = cells
-        .values()
-        .flat_map(|by_band| by_band.keys().copied())
-        .collect();
+// Bands are few, so the columns are searched in a list rather than hashed: each hash
+// map or set type adds its own copy of the hash table code to the app.
+fn columns_for(cells: &RoleGroups<'_>) -> Vec<Column> {
+    let used = |band: &Band| {
+        cells
+            .iter()
+            .any(|(_, by_band)| by_band.iter().any(|(used, _)| used == band))
+    };
     Band::ALL
         .into_iter()
-        .filter(|band| used.contains(band))
+        .filter(used)
         .enumerate()
         .map(|(index, band)| Column {
             band,
@@ -356,6 +378,11 @@ fn columns_for(cells: &Cells<'_>) -> Vec<Column> {
             width: COLUMN_WIDTH,
         })
         .collect()
+}
+
+/// The position of the column for `band`, if the map has one.
+fn column_index(columns: &[Column], band: Band) -> Option<usize> {
+    columns.iter().position(|column| column.band == band)
 }
 
 fn node_for(role: &Role, column: &Column, y: f64, route_step: Option<usize>) -> MapNode {
@@ -381,8 +408,8 @@ fn node_for(role: &Role, column: &Column, y: f64, route_step: Option<usize>) -> 
 fn edges_for(
     graph: &RoleGraph,
     nodes: &[MapNode],
-    column_index: &HashMap<Band, usize>,
-    route_moves: &HashSet<(&RoleId, &RoleId)>,
+    columns: &[Column],
+    route: &[RoleId],
 ) -> Vec<MapEdge> {
     let by_id: HashMap<&RoleId, &MapNode> = nodes.iter().map(|node| (&node.id, node)).collect();
     graph
@@ -392,13 +419,15 @@ fn edges_for(
         .filter_map(|transition| {
             let source = by_id.get(&transition.from)?;
             let target = by_id.get(&transition.to)?;
-            let source_column = column_index.get(&source.band)?;
-            let target_column = column_index.get(&target.band)?;
+            let source_column = column_index(columns, source.band)?;
+            let target_column = column_index(columns, target.band)?;
             Some(MapEdge {
                 from: transition.from.clone(),
                 to: transition.to.clone(),
-                points: curve(source, target, source_column.cmp(target_column)),
-                highlighted: route_moves.contains(&(&transition.from, &transition.to)),
+                points: curve(source, target, source_column.cmp(&target_column)),
+                highlighted: route
+                    .windows(2)
+                    .any(|pair| pair[0] == transition.from && pair[1] == transition.to),
             })
         })
         .collect()

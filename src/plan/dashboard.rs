@@ -131,7 +131,7 @@ impl Plan {
                 })
             })
             .collect();
-        dated.sort_by_key(|step| (step.date, step.index));
+        crate::order::sort_by_key(&mut dated, |step| (step.date, step.index));
         dated
     }
 
@@ -240,8 +240,8 @@ impl Dashboard {
             })
             .collect();
         // Stable sorts keep plan order for steps due the same day.
-        upcoming.sort_by_key(|step| step.date);
-        overdue.sort_by_key(|step| step.date);
+        crate::order::sort_by_key(&mut upcoming, |step| step.date);
+        crate::order::sort_by_key(&mut overdue, |step| step.date);
         Dashboard {
             plans,
             upcoming,

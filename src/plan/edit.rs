@@ -411,7 +411,7 @@ impl AppData {
             .iter()
             .filter(|entry| &entry.competency == competency)
             .collect();
-        entries.sort_by_key(|entry| entry.when);
+        crate::order::sort_by_key(&mut entries, |entry| entry.when);
         entries
     }
 }

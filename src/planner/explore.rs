@@ -105,8 +105,9 @@ pub fn explore(
             })
         })
         .collect();
-    reachable
-        .sort_by(|a, b| (a.0, a.1, a.2.steps, &a.2.role).cmp(&(b.0, b.1, b.2.steps, &b.2.role)));
+    crate::order::sort_by(&mut reachable, |a, b| {
+        (a.0, a.1, a.2.steps, &a.2.role).cmp(&(b.0, b.1, b.2.steps, &b.2.role))
+    });
     let mut groups: Vec<ExploreGroup> = Vec::new();
     for (family, _, role) in reachable {
         match groups.last_mut() {

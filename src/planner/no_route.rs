@@ -215,7 +215,7 @@ pub(crate) fn nearest_roles(
             Some((group, band_gap, path.cost(), &role.id))
         })
         .collect();
-    ranked.sort();
+    crate::order::sort(&mut ranked);
     let mut nearest: Vec<RoleId> = Vec::new();
     for (.., id) in ranked {
         if !nearest.contains(id) {

@@ -58,7 +58,7 @@ impl Path {
             0..=2 => Vec::new(),
             n => self.nodes[1..n - 1].to_vec(),
         };
-        inner.sort_unstable();
+        crate::order::sort(&mut inner);
         inner
     }
 }

@@ -247,7 +247,7 @@ impl PrintablePlan {
                 when: entry.when,
             })
             .collect();
-        evidence.sort_by_key(|entry| entry.when);
+        crate::order::sort_by_key(&mut evidence, |entry| entry.when);
         let info = graph.info();
         PrintablePlan {
             name: plan.name.clone(),

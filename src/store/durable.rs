@@ -568,7 +568,7 @@ impl<S: KeyValueStore> Store<S> {
                 Some((number, key))
             })
             .collect();
-        numbered.sort();
+        crate::order::sort(&mut numbered);
         let mut copies = Vec::with_capacity(numbered.len());
         for (_, key) in numbered {
             if let Some(text) = self.kv.get(&key)? {

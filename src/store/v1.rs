@@ -23,6 +23,7 @@ use crate::planner::{Objective, SelfAssessment};
 use crate::store::envelope::StoreError;
 use serde::Deserialize;
 use serde_json::Value;
+use std::collections::BTreeSet;
 
 /// The id given to the single plan a schema 1 document held.
 pub const UPGRADED_PLAN_ID: &str = "p-1-v1";
@@ -59,10 +60,13 @@ pub fn upgrade(data: Value, data_version: &str) -> Result<AppData, StoreError> {
         None => Vec::new(),
         Some(plan) => vec![upgrade_plan(plan, data_version)?],
     };
+    let mut held = BTreeSet::new();
+    // Inserting one by one rather than collecting avoids a sort of its own.
+    held.extend(old.held);
     Ok(AppData {
         plans,
         assessment: SelfAssessment {
-            held: old.held.into_iter().collect(),
+            held,
             completed: Default::default(),
         },
         ..AppData::default()

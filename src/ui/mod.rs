@@ -15,7 +15,7 @@ pub mod routes;
 pub mod state;
 
 use crate::graph::bundled_graph;
-use components::{Footer, Header, LiveRegion, NoticeBanner, OtherTabBanner, SaveProblem};
+use components::{footer, header, live_region, notice_banner, other_tab_banner, save_problem};
 use context::GraphContext;
 use hooks::StoreContext;
 use routes::Route;
@@ -34,24 +34,18 @@ pub fn app() -> Html {
     });
     match &*graph {
         Ok(graph) => html! { <AppWithGraph graph={GraphContext(graph.clone())} /> },
-        Err(error) => html! { <DataProblem message={error.to_string()} /> },
+        Err(error) => data_problem(&error.to_string()),
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct DataProblemProps {
-    message: String,
 }
 
 /// Shown instead of the app when the bundled role data cannot be read: there is nothing
 /// to plan with, but the user's saved data is untouched.
-#[function_component(DataProblem)]
-fn data_problem(props: &DataProblemProps) -> Html {
+fn data_problem(message: &str) -> Html {
     html! {
         <main class="fh-main fh-width-container" id="main-content">
             <div class="fh-alert fh-alert--error" role="alert">
                 <h1 class="fh-heading-l">{ "Sorry, Foothold cannot read its role data" }</h1>
-                <p>{ format!("The problem: {}.", props.message) }</p>
+                <p>{ format!("The problem: {message}.") }</p>
                 <p>{ "Your saved plans are safe on this device. Reload the page to try again; if that does not help, the app may have been only partly updated, so try again later." }</p>
             </div>
         </main>
@@ -149,17 +143,17 @@ fn shell(props: &ShellProps) -> Html {
     let wide = matches!(route, Some(Route::Routes { .. }) | Some(Route::Map));
     html! {
         <>
-            <Header />
+            { header(route.as_ref()) }
             <div class={classes!("fh-width-container", wide.then_some("fh-width-container--wide"))}>
-                <OtherTabBanner />
-                <SaveProblem {on_export} />
-                <NoticeBanner />
+                { app.as_ref().map(other_tab_banner).unwrap_or_default() }
+                { app.as_ref().map(|app| save_problem(app, &on_export)).unwrap_or_default() }
+                { app.as_ref().map(notice_banner).unwrap_or_default() }
                 <main class="fh-main" id="main-content" tabindex="-1">
                     <Switch<Route> render={switch} />
                 </main>
             </div>
-            <Footer />
-            <LiveRegion />
+            { footer() }
+            { app.as_ref().map(live_region).unwrap_or_default() }
         </>
     }
 }

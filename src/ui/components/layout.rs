@@ -1,9 +1,8 @@
 //! The frame around every screen: skip link, header with navigation, footer.
 
-use crate::ui::components::AppLink;
+use crate::ui::components::{app_link, styled_app_link};
 use crate::ui::routes::Route;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 /// The main navigation, in the order people use it.
 const NAV: [(&str, Route); 7] = [
@@ -31,11 +30,14 @@ fn section_of(route: &Route) -> Option<Route> {
 }
 
 /// The header: skip link, product name and the navigation, which wraps onto more lines
-/// on a phone rather than hiding behind a menu button.
-#[function_component(Header)]
-pub fn header() -> Html {
-    let route = use_route::<Route>();
-    let section = route.as_ref().and_then(section_of);
+/// on a phone rather than hiding behind a menu button. `route` is the screen shown, whose
+/// navigation item is marked as the current page.
+///
+/// A plain function rather than a component: the frame that shows it already follows
+/// the route, and each component type adds its own copy of yew's component machinery to
+/// the app.
+pub fn header(route: Option<&Route>) -> Html {
+    let section = route.and_then(section_of);
     html! {
         <>
             <a class="fh-skip-link" href="#main-content" onclick={Callback::from(|event: MouseEvent| {
@@ -45,10 +47,12 @@ pub fn header() -> Html {
             })}>{ "Skip to main content" }</a>
             <header class="fh-header">
                 <div class="fh-width-container fh-header__top">
-                    <AppLink to={Route::Start} class="fh-header__brand">
-                        <span class="fh-header__logo" aria-hidden="true">{ "F" }</span>
-                        <span class="fh-header__name">{ "Foothold" }</span>
-                    </AppLink>
+                    { styled_app_link(&Route::Start, classes!("fh-header__brand"), false, html! {
+                        <>
+                            <span class="fh-header__logo" aria-hidden="true">{ "F" }</span>
+                            <span class="fh-header__name">{ "Foothold" }</span>
+                        </>
+                    }) }
                     <p class="fh-header__tagline">{ "Plan your move into NHS digital, data and informatics roles" }</p>
                 </div>
                 <nav class="fh-nav" aria-label="Main">
@@ -57,7 +61,7 @@ pub fn header() -> Html {
                             let current = section.as_ref() == Some(target);
                             html! {
                                 <li class="fh-nav__item">
-                                    <AppLink to={target.clone()} class="fh-nav__link" current={current}>{ *label }</AppLink>
+                                    { styled_app_link(target, classes!("fh-nav__link"), current, html! { *label }) }
                                 </li>
                             }
                         }) }
@@ -69,16 +73,15 @@ pub fn header() -> Html {
 }
 
 /// The footer: where the data comes from and that everything stays on the device.
-#[function_component(Footer)]
 pub fn footer() -> Html {
     html! {
         <footer class="fh-footer">
             <div class="fh-width-container">
                 <p class="fh-footer__text">
                     { "Foothold works offline. Your plans are kept in this browser on this device and are never sent anywhere. " }
-                    <AppLink to={Route::YourData}>{ "Back up or move your data" }</AppLink>
+                    { app_link(&Route::YourData, "Back up or move your data") }
                     { ". " }
-                    <AppLink to={Route::About}>{ "Where the role data comes from" }</AppLink>
+                    { app_link(&Route::About, "Where the role data comes from") }
                     { "." }
                 </p>
             </div>

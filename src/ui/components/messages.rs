@@ -1,15 +1,15 @@
 //! Messages about the app itself: the screen-reader live region, notices with Undo,
 //! save failures and changes made in another tab.
+//!
+//! Plain functions of the app state rather than components: the frame that shows them
+//! re-renders whenever the state changes anyway, and each component type adds its own
+//! copy of yew's component machinery to the app.
 
-use crate::ui::state::{use_app, Action, SaveStatus};
+use crate::ui::state::{Action, AppHandle, SaveStatus};
 use yew::prelude::*;
 
 /// A visually hidden live region that reads out the latest announcement.
-#[function_component(LiveRegion)]
-pub fn live_region() -> Html {
-    let Some(app) = use_app() else {
-        return Html::default();
-    };
+pub fn live_region(app: &AppHandle) -> Html {
     let (count, text) = &app.announcement;
     // Keying on the counter replaces the text node, so the same message said twice is
     // still read out.
@@ -21,11 +21,7 @@ pub fn live_region() -> Html {
 }
 
 /// The latest notice, with Undo when something can be brought back.
-#[function_component(NoticeBanner)]
-pub fn notice_banner() -> Html {
-    let Some(app) = use_app() else {
-        return Html::default();
-    };
+pub fn notice_banner(app: &AppHandle) -> Html {
     let Some(notice) = app.notice.clone() else {
         return Html::default();
     };
@@ -50,23 +46,13 @@ pub fn notice_banner() -> Html {
     }
 }
 
-/// Props for [`SaveProblem`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct SaveProblemProps {
-    /// Downloads all the user's data, so nothing is lost while saving fails.
-    pub on_export: Callback<()>,
-}
-
-/// Shown at once when saving fails, with a way to get the data out.
-#[function_component(SaveProblem)]
-pub fn save_problem(props: &SaveProblemProps) -> Html {
-    let Some(app) = use_app() else {
-        return Html::default();
-    };
+/// Shown at once when saving fails, with a way to get the data out: `on_export`
+/// downloads all the user's data, so nothing is lost while saving fails.
+pub fn save_problem(app: &AppHandle, on_export: &Callback<()>) -> Html {
     let SaveStatus::Failed(reason) = &app.save else {
         return Html::default();
     };
-    let export = props.on_export.reform(|_: MouseEvent| ());
+    let export = on_export.reform(|_: MouseEvent| ());
     html! {
         <div class="fh-alert fh-alert--error" role="alert">
             <h2 class="fh-alert__heading">{ "Your latest changes are not saved" }</h2>
@@ -79,11 +65,7 @@ pub fn save_problem(props: &SaveProblemProps) -> Html {
 
 /// Shown when another tab saved different data, so neither tab silently overwrites the
 /// other.
-#[function_component(OtherTabBanner)]
-pub fn other_tab_banner() -> Html {
-    let Some(app) = use_app() else {
-        return Html::default();
-    };
+pub fn other_tab_banner(app: &AppHandle) -> Html {
     if app.other_tab.is_none() {
         return Html::default();
     }

@@ -3,20 +3,13 @@
 use crate::plan::Progress;
 use yew::prelude::*;
 
-/// Props for [`PlanProgress`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct PlanProgressProps {
-    /// The plan's progress.
-    pub progress: Progress,
-    /// Makes the bar's id unique on a page with several plans.
-    pub id: AttrValue,
-}
-
-/// A `progress` element with a label and "2 of 3 steps finished (66%)".
-#[function_component(PlanProgress)]
-pub fn plan_progress(props: &PlanProgressProps) -> Html {
-    let progress = &props.progress;
-    let bar_id = format!("{}-bar", props.id);
+/// A `progress` element with a label and "2 of 3 steps finished (66%)"; `id` makes the
+/// bar's id unique on a page with several plans.
+///
+/// A plain function rather than a component: it has no state, and each component type
+/// adds its own copy of yew's component machinery to the app.
+pub fn plan_progress(progress: &Progress, id: &str) -> Html {
+    let bar_id = format!("{id}-bar");
     let text = if progress.total == 0 {
         "This plan has no steps.".to_owned()
     } else {

@@ -1,48 +1,38 @@
 //! One route offered for a query: its totals, its steps and a "Save as plan" button.
 
+use crate::graph::RoleGraph;
 use crate::planner::Route as PlannedRoute;
-use crate::ui::components::{EvidenceTag, StepList};
-use crate::ui::context::use_graph;
+use crate::ui::components::{evidence_tag, step_list};
 use crate::ui::state::role_title;
-use std::rc::Rc;
 use yew::prelude::*;
 
-/// Props for [`RouteCard`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct RouteCardProps {
-    /// The route.
-    pub route: Rc<PlannedRoute>,
-    /// Its place in the list, from 1.
-    pub number: usize,
-    /// What "best" means for the first route ("Quickest", "Fewest moves").
-    #[prop_or_default]
-    pub best_label: Option<AttrValue>,
-    /// Saves the route as a plan.
-    pub on_save: Callback<()>,
-}
-
-/// A card with the route's summary and steps.
-#[function_component(RouteCard)]
-pub fn route_card(props: &RouteCardProps) -> Html {
-    let Some(graph) = use_graph() else {
-        return Html::default();
-    };
-    let route = &props.route;
+/// A card with the route's summary and steps: `number` is its place in the list, from
+/// 1; `best_label` says what "best" means for the first route ("Quickest", "Fewest
+/// moves"); `on_save` saves the route as a plan.
+///
+/// A plain function rather than a component: it has no state, and each component type
+/// adds its own copy of yew's component machinery to the app.
+pub fn route_card(
+    graph: &RoleGraph,
+    route: &PlannedRoute,
+    number: usize,
+    best_label: Option<&'static str>,
+    on_save: &Callback<()>,
+) -> Html {
     let totals = &route.totals;
     let roles = route.roles();
     let through: Vec<String> = roles
         .iter()
         .skip(1)
         .take(roles.len().saturating_sub(2))
-        .map(|id| role_title(&graph, id))
+        .map(|id| role_title(graph, id))
         .collect();
     let heading = if through.is_empty() {
-        format!("Route {}: a direct move", props.number)
+        format!("Route {}: a direct move", number)
     } else {
-        format!("Route {}: through {}", props.number, through.join(", "))
+        format!("Route {}: through {}", number, through.join(", "))
     };
-    let heading_id = format!("route-{}-heading", props.number);
-    let steps = Rc::new(route.steps.clone());
+    let heading_id = format!("route-{}-heading", number);
     let moves = if totals.steps == 1 {
         "1 move".to_owned()
     } else {
@@ -53,11 +43,11 @@ pub fn route_card(props: &RouteCardProps) -> Html {
         1 => "1 skill".to_owned(),
         n => format!("{n} skills"),
     };
-    let on_save = props.on_save.reform(|_: MouseEvent| ());
+    let on_save = on_save.reform(|_: MouseEvent| ());
     html! {
-        <article class={classes!("fh-card", "fh-card--route", props.best_label.is_some().then_some("fh-card--best"))} aria-labelledby={heading_id.clone()}>
-            if let Some(label) = &props.best_label {
-                <p class="fh-card__label">{ label.clone() }</p>
+        <article class={classes!("fh-card", "fh-card--route", best_label.is_some().then_some("fh-card--best"))} aria-labelledby={heading_id.clone()}>
+            if let Some(label) = best_label {
+                <p class="fh-card__label">{ label }</p>
             }
             <h2 class="fh-card__heading" id={heading_id}>{ heading }</h2>
             <dl class="fh-totals">
@@ -74,12 +64,12 @@ pub fn route_card(props: &RouteCardProps) -> Html {
                     <dd class="fh-totals__value">{ to_learn }</dd>
                 </div>
             </dl>
-            <p class="fh-totals__label" id={format!("route-{}-bands", props.number)}>{ "Pay bands along the route" }</p>
-            <ol class="fh-band-path fh-form-group" aria-labelledby={format!("route-{}-bands", props.number)}>
+            <p class="fh-totals__label" id={format!("route-{}-bands", number)}>{ "Pay bands along the route" }</p>
+            <ol class="fh-band-path fh-form-group" aria-labelledby={format!("route-{}-bands", number)}>
                 { for totals.band_path.iter().map(|band| html! { <li>{ band.to_string() }</li> }) }
             </ol>
-            <p>{ "Weakest evidence on this route: " }<EvidenceTag evidence={totals.weakest_evidence} /></p>
-            <StepList steps={steps} />
+            <p>{ "Weakest evidence on this route: " }{ evidence_tag(totals.weakest_evidence) }</p>
+            { step_list(graph, &route.steps, 3) }
             <div class="fh-card__footer">
                 <button type="button" class="fh-button" onclick={on_save}>{ "Save as plan" }</button>
             </div>

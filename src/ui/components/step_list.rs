@@ -3,22 +3,10 @@
 
 use crate::graph::RoleGraph;
 use crate::planner::RouteStep;
-use crate::ui::components::{AppLink, EvidenceTag};
-use crate::ui::context::use_graph;
+use crate::ui::components::{app_link, evidence_tag};
 use crate::ui::routes::Route;
 use crate::ui::state::role_title;
-use std::rc::Rc;
 use yew::prelude::*;
-
-/// Props for [`StepList`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct StepListProps {
-    /// The steps, in order.
-    pub steps: Rc<Vec<RouteStep>>,
-    /// The heading level for each step's title (3 inside a route card).
-    #[prop_or(3)]
-    pub heading_level: u8,
-}
 
 /// How long a step takes, saying when what the user holds shortens it.
 pub fn step_time(step: &RouteStep) -> String {
@@ -42,35 +30,35 @@ fn competency_names(graph: &RoleGraph, ids: &[crate::graph::CompetencyId]) -> Ve
         .collect()
 }
 
-/// An `ol` with one item per step.
-#[function_component(StepList)]
-pub fn step_list(props: &StepListProps) -> Html {
-    let Some(graph) = use_graph() else {
-        return Html::default();
-    };
-    let heading_tag = match props.heading_level {
+/// An `ol` with one item per step, in order; `heading_level` is the level of each step's
+/// title (3 inside a route card).
+///
+/// A plain function rather than a component: it has no state, and each component type
+/// adds its own copy of yew's component machinery to the app.
+pub fn step_list(graph: &RoleGraph, steps: &[RouteStep], heading_level: u8) -> Html {
+    let heading_tag = match heading_level {
         2 => "h2",
         4 => "h4",
         _ => "h3",
     };
     html! {
         <ol class="fh-steps">
-            { for props.steps.iter().map(|step| {
+            { for steps.iter().map(|step| {
                 let target = graph.role(&step.to);
-                let to_gain = competency_names(&graph, &step.to_gain);
-                let held = competency_names(&graph, &step.already_held);
+                let to_gain = competency_names(graph, &step.to_gain);
+                let held = competency_names(graph, &step.already_held);
                 html! {
                     <li class="fh-steps__item">
                         <@{heading_tag} class="fh-steps__heading">
-                            <AppLink to={Route::Role { id: step.to.to_string() }}>{ role_title(&graph, &step.to) }</AppLink>
-                            <span class="fh-visually-hidden">{ format!(", from {}", role_title(&graph, &step.from)) }</span>
+                            { app_link(&Route::Role { id: step.to.to_string() }, role_title(graph, &step.to)) }
+                            <span class="fh-visually-hidden">{ format!(", from {}", role_title(graph, &step.from)) }</span>
                         </@>
                         <div class="fh-steps__meta">
                             <p>{ step_time(step) }</p>
                             if let Some(role) = target {
                                 <p>{ role.bands.to_string() }</p>
                             }
-                            <p><EvidenceTag evidence={step.evidence} /></p>
+                            <p>{ evidence_tag(step.evidence) }</p>
                         </div>
                         if to_gain.is_empty() {
                             <p>{ "No new skills to learn for this move." }</p>

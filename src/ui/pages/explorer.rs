@@ -127,7 +127,7 @@ pub fn roles_page() -> Html {
             <p class="fh-lead">
                 { "Every role in the data, from the jobs people start in to senior digital leadership. Search by job title, or narrow the list by family, band or entry roles." }
             </p>
-            <FilterForm filter={(*filter).clone()} on_change={update.clone()} />
+            { filter_form(&filter, &update) }
             <p class="fh-explorer__count" role="status" aria-live="polite">
                 { count_message(roles.len(), total) }
             </p>
@@ -148,18 +148,12 @@ pub fn roles_page() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct FilterFormProps {
-    filter: RoleFilter,
-    on_change: Callback<RoleFilter>,
-}
-
-#[function_component(FilterForm)]
-fn filter_form(props: &FilterFormProps) -> Html {
-    let filter = &props.filter;
+// A plain function rather than a component: it has no state of its own, and each
+// component type adds its own copy of yew's component machinery to the app.
+fn filter_form(filter: &RoleFilter, on_change: &Callback<RoleFilter>) -> Html {
     let changed = |apply: fn(&mut RoleFilter, String)| {
         let filter = filter.clone();
-        let on_change = props.on_change.clone();
+        let on_change = on_change.clone();
         move |value: String| {
             let mut next = filter.clone();
             apply(&mut next, value);
@@ -186,7 +180,7 @@ fn filter_form(props: &FilterFormProps) -> Html {
     };
     let on_entry = {
         let filter = filter.clone();
-        let on_change = props.on_change.clone();
+        let on_change = on_change.clone();
         Callback::from(move |event: Event| {
             let checked = event.target_unchecked_into::<HtmlInputElement>().checked();
             on_change.emit(RoleFilter {
@@ -241,7 +235,7 @@ fn filter_form(props: &FilterFormProps) -> Html {
             </div>
             if !filter.is_empty() {
                 <button type="button" class="fh-button fh-button--secondary fh-filters__clear"
-                    onclick={props.on_change.reform(|_| RoleFilter::default())}>
+                    onclick={on_change.reform(|_| RoleFilter::default())}>
                     { "Clear the filters" }
                 </button>
             }

@@ -2,14 +2,13 @@
 //! them, an optional highlighted route, and the same roles as a plain list of links for
 //! anyone who would rather not (or cannot) use the picture.
 
-use crate::graph::{Band, Family, Role, RoleGraph, RoleId};
-use crate::layout::map_band;
+use crate::graph::{RoleGraph, RoleId};
+use crate::layout::map::group_by_family_and_band;
 use crate::planner::{find_routes, NoRoute, Route as PlannedRoute, RouteQuery, SelfAssessment};
 use crate::ui::components::RoleMap;
 use crate::ui::context::use_graph;
 use crate::ui::routes::Route;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -43,34 +42,18 @@ pub struct MapQuery {
     pub to: Option<RoleId>,
 }
 
-/// Roles by family, each family's roles by band.
-pub type RoleGroups<'g> = Vec<(Family, Vec<(Band, Vec<&'g Role>)>)>;
+pub use crate::layout::map::RoleGroups;
 
-/// Roles grouped as on the map: by family in [`Family::ALL`] order, then by the band of
-/// their column, each group in title order.
+/// Roles grouped as on the map: by family in [`Family::ALL`](crate::graph::Family::ALL)
+/// order, then by the band of their column, each group in title order.
 pub fn roles_by_family_and_band(graph: &RoleGraph) -> RoleGroups<'_> {
-    let mut groups: BTreeMap<Family, BTreeMap<Band, Vec<&Role>>> = BTreeMap::new();
-    for role in graph.roles() {
-        groups
-            .entry(role.family)
-            .or_default()
-            .entry(map_band(role))
-            .or_default()
-            .push(role);
+    let mut groups = group_by_family_and_band(graph.roles().iter().collect());
+    for (_, bands) in &mut groups {
+        for (_, roles) in bands {
+            crate::order::sort_by(roles, |a, b| a.title.cmp(&b.title));
+        }
     }
     groups
-        .into_iter()
-        .map(|(family, bands)| {
-            let bands = bands
-                .into_iter()
-                .map(|(band, mut roles)| {
-                    roles.sort_by(|a, b| a.title.cmp(&b.title));
-                    (band, roles)
-                })
-                .collect();
-            (family, bands)
-        })
-        .collect()
 }
 
 /// The "Role map" page.
@@ -291,6 +274,7 @@ fn role_select(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
+    use crate::graph::{Band, Family};
 
     use crate::planner::testing::starter_graph as starter;
 

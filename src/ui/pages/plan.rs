@@ -5,7 +5,7 @@
 use crate::graph::{CompetencyId, RoleGraph};
 use crate::plan::{AppData, Date, Plan, PlanId, StepStatus};
 use crate::share::{calendar_file_name, calendar_ics, export_plan, share_fragment, PrintablePlan};
-use crate::ui::components::{AppLink, PlanProgress};
+use crate::ui::components::{app_link, plan_progress};
 use crate::ui::context::use_graph;
 use crate::ui::format::{count, long_date, month_year};
 use crate::ui::hooks::browser::{
@@ -49,7 +49,7 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
             <>
                 <h1 class="fh-heading-xl" tabindex="-1" ref={heading}>{ "Plan not found" }</h1>
                 <p>{ "This plan is not saved in this browser. It may have been deleted, or saved on another device." }</p>
-                <p><AppLink to={Route::Plans}>{ "Go to your plans" }</AppLink>{ " or " }<AppLink to={Route::YourData}>{ "import plans from a file" }</AppLink>{ "." }</p>
+                <p>{ app_link(&Route::Plans, "Go to your plans") }{ " or " }{ app_link(&Route::YourData, "import plans from a file") }{ "." }</p>
             </>
         };
     };
@@ -122,12 +122,12 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
     html! {
         <>
             <div class="fh-no-print">
-                <p><AppLink to={Route::Plans}>{ "Back to your plans" }</AppLink></p>
+                <p>{ app_link(&Route::Plans, "Back to your plans") }</p>
                 <h1 class="fh-heading-xl" tabindex="-1" ref={heading}>
                     <span class="fh-caption">{ format!("From {} to {}", role_title(&graph, &plan.start), role_title(&graph, &plan.target)) }</span>
                     { plan.name.clone() }
                 </h1>
-                <PlanProgress progress={progress} id="plan-progress" />
+                { plan_progress(&progress, "plan-progress") }
                 <p>{ finish }</p>
                 <div class="fh-button-group">
                     <button type="button" class="fh-button fh-button--secondary" onclick={on_print}>{ "Print" }</button>
@@ -144,41 +144,31 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
                 }
                 <ol class="fh-list-plain" aria-label="Steps">
                     { for plan.steps.iter().enumerate().map(|(index, _)| html! {
-                        <li><StepEditor app={app.clone()} plan={plan.clone()} index={index} /></li>
+                        <li>{ step_editor(&graph, &app, &plan, index) }</li>
                     }) }
                 </ol>
             </div>
-            <PrintView plan={plan.clone()} />
+            { print_view(&graph, &app, &plan) }
         </>
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-struct StepEditorProps {
-    app: AppHandle,
-    plan: Rc<Plan>,
-    index: usize,
-}
-
 /// One step: what it is, its status, date and notes, and the evidence log for the
-/// skills it asks for.
-#[function_component(StepEditor)]
-fn step_editor(props: &StepEditorProps) -> Html {
-    let Some(graph) = use_graph() else {
+/// skills it asks for. A plain function rather than a component: the plan page already
+/// holds everything it shows, and each component type adds its own copy of yew's
+/// component machinery to the app.
+fn step_editor(graph: &RoleGraph, app: &AppHandle, plan: &Plan, index: usize) -> Html {
+    let Some(step) = plan.steps.get(index) else {
         return Html::default();
     };
-    let Some(step) = props.plan.steps.get(props.index) else {
-        return Html::default();
-    };
-    let number = props.index + 1;
-    let plan_id = props.plan.id.clone();
+    let number = index + 1;
+    let plan_id = plan.id.clone();
     let transition = graph.transition(&step.from, &step.to);
     let heading_id = format!("step-{number}-heading");
 
     let on_status = {
-        let app = props.app.clone();
+        let app = app.clone();
         let plan_id = plan_id.clone();
-        let index = props.index;
         Callback::from(move |event: Event| {
             let chosen = target_value::<web_sys::HtmlSelectElement>(&event).and_then(|select| {
                 StepStatus::ALL
@@ -191,9 +181,8 @@ fn step_editor(props: &StepEditorProps) -> Html {
         })
     };
     let on_date = {
-        let app = props.app.clone();
+        let app = app.clone();
         let plan_id = plan_id.clone();
-        let index = props.index;
         Callback::from(move |event: Event| {
             if let Some(input) = target_value::<web_sys::HtmlInputElement>(&event) {
                 let value = input.value();
@@ -215,9 +204,8 @@ fn step_editor(props: &StepEditorProps) -> Html {
         })
     };
     let on_notes = {
-        let app = props.app.clone();
+        let app = app.clone();
         let plan_id = plan_id.clone();
-        let index = props.index;
         Callback::from(move |event: InputEvent| {
             if let Some(area) = event
                 .target()
@@ -236,10 +224,10 @@ fn step_editor(props: &StepEditorProps) -> Html {
     html! {
         <section class="fh-card fh-plan-step" aria-labelledby={heading_id.clone()}>
             <h2 class="fh-card__heading" id={heading_id}>
-                { format!("Step {number}: {}", role_title(&graph, &step.to)) }
+                { format!("Step {number}: {}", role_title(graph, &step.to)) }
             </h2>
             <p class="fh-secondary">
-                { format!("From {}", role_title(&graph, &step.from)) }
+                { format!("From {}", role_title(graph, &step.from)) }
                 if let Some(transition) = transition {
                     { format!(". Usually takes {}.", transition.months) }
                 } else {
@@ -271,7 +259,7 @@ fn step_editor(props: &StepEditorProps) -> Html {
             if !gain.is_empty() {
                 <h3 class="fh-heading-s">{ "Evidence for the skills this step needs" }</h3>
                 { for gain.iter().map(|competency| html! {
-                    <EvidenceLog app={props.app.clone()} competency={competency.clone()} />
+                    <EvidenceLog app={app.clone()} competency={competency.clone()} />
                 }) }
             }
         </section>
@@ -400,20 +388,10 @@ fn evidence_log(props: &EvidenceLogProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-struct PrintViewProps {
-    plan: Rc<Plan>,
-}
-
 /// The plan as a personal development plan for an appraisal, shown only when printing.
-#[function_component(PrintView)]
-fn print_view(props: &PrintViewProps) -> Html {
-    let graph = use_graph();
-    let app = use_app();
-    let (Some(graph), Some(app)) = (graph, app) else {
-        return Html::default();
-    };
-    let printable = printable(&props.plan, &graph, &app.data);
+/// A plain function rather than a component, like [`step_editor`].
+fn print_view(graph: &RoleGraph, app: &AppHandle, plan: &Plan) -> Html {
+    let printable = printable(plan, graph, &app.data);
     html! {
         <div class="fh-print-only">
             <h1 class="fh-heading-l">{ format!("Personal development plan: {}", printable.name) }</h1>

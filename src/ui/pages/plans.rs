@@ -2,7 +2,7 @@
 //! finish, the dates coming up, and rename, duplicate and delete (with Undo).
 
 use crate::plan::{Dashboard, PlanId, PlanOverview};
-use crate::ui::components::{AppLink, PlanProgress};
+use crate::ui::components::{app_link, plan_progress, styled_app_link};
 use crate::ui::context::use_graph;
 use crate::ui::format::{count, long_date, month_year};
 use crate::ui::hooks::browser::{random_seed, today};
@@ -29,8 +29,8 @@ pub fn plans_page() -> Html {
             <div class="fh-empty">
                 <h2 class="fh-heading-m">{ "You have no saved plans yet" }</h2>
                 <p>{ "Find a route from where you are to where you want to be, then choose “Save as plan” to keep it here with dates, notes and progress." }</p>
-                <p><AppLink to={Route::Start}>{ "Plan a route" }</AppLink></p>
-                <p>{ "Moving from another device? " }<AppLink to={Route::YourData}>{ "Import your plans from a file" }</AppLink>{ "." }</p>
+                <p>{ app_link(&Route::Start, "Plan a route") }</p>
+                <p>{ "Moving from another device? " }{ app_link(&Route::YourData, "Import your plans from a file") }{ "." }</p>
             </div>
         }
     } else {
@@ -44,7 +44,7 @@ pub fn plans_page() -> Html {
                             <ul class="fh-list-compact">
                                 { for dashboard.overdue.iter().map(|step| html! {
                                     <li>
-                                        <AppLink to={Route::Plan { id: step.plan_id.to_string() }}>{ step.plan_name.clone() }</AppLink>
+                                        { app_link(&Route::Plan { id: step.plan_id.to_string() }, step.plan_name.clone()) }
                                         { format!(": step {}, {} – was due {}", step.index + 1, role_title(&graph, &step.to), long_date(step.date)) }
                                     </li>
                                 }) }
@@ -55,7 +55,7 @@ pub fn plans_page() -> Html {
                             <ul class="fh-list-compact">
                                 { for dashboard.upcoming.iter().take(5).map(|step| html! {
                                     <li>
-                                        <AppLink to={Route::Plan { id: step.plan_id.to_string() }}>{ step.plan_name.clone() }</AppLink>
+                                        { app_link(&Route::Plan { id: step.plan_id.to_string() }, step.plan_name.clone()) }
                                         { format!(": step {}, {} – {} ({})", step.index + 1, role_title(&graph, &step.to), long_date(step.date),
                                             match step.days_away { 0 => "today".to_owned(), days => format!("in {}", count(days.unsigned_abs() as usize, "day", "days")) }) }
                                     </li>
@@ -78,12 +78,12 @@ pub fn plans_page() -> Html {
             <h1 class="fh-heading-xl" tabindex="-1" ref={heading}>{ "Your plans" }</h1>
             <p>
                 { format!("Projected dates assume you work on your plans {pace}. ") }
-                <AppLink to={Route::Skills}>{ "Change your pace" }</AppLink>
+                { app_link(&Route::Skills, "Change your pace") }
             </p>
             if let Some(reminder) = app.data.export_reminder(crate::ui::hooks::browser::now()) {
                 <div class="fh-inset">
                     <p>{ reminder }</p>
-                    <p><AppLink to={Route::YourData}>{ "Export your data" }</AppLink></p>
+                    <p>{ app_link(&Route::YourData, "Export your data") }</p>
                 </div>
             }
             { body }
@@ -162,10 +162,10 @@ fn plan_summary(props: &PlanSummaryProps) -> Html {
     html! {
         <article class="fh-card" aria-labelledby={heading_id.clone()}>
             <h2 class="fh-card__heading" id={heading_id}>
-                <AppLink to={Route::Plan { id: id.to_string() }}>{ overview.name.clone() }</AppLink>
+                { app_link(&Route::Plan { id: id.to_string() }, overview.name.clone()) }
             </h2>
             <p class="fh-secondary">{ format!("From {} to {}", role_title(&graph, &overview.start), role_title(&graph, &overview.target)) }</p>
-            <PlanProgress progress={overview.progress} id={format!("plan-{id}-progress")} />
+            { plan_progress(&overview.progress, &format!("plan-{id}-progress")) }
             <dl class="fh-summary-list">
                 <div class="fh-summary-list__row">
                     <dt class="fh-summary-list__key">{ "Next step" }</dt>
@@ -181,9 +181,9 @@ fn plan_summary(props: &PlanSummaryProps) -> Html {
                     on_done={{ let renaming = renaming.clone(); Callback::from(move |_| renaming.set(false)) }} />
             } else {
                 <div class="fh-button-group">
-                    <AppLink to={Route::Plan { id: id.to_string() }} class="fh-button fh-button--secondary">
-                        { "Open" }<span class="fh-visually-hidden">{ format!(" {}", overview.name) }</span>
-                    </AppLink>
+                    { styled_app_link(&Route::Plan { id: id.to_string() }, classes!("fh-button", "fh-button--secondary"), false, html! {
+                        <>{ "Open" }<span class="fh-visually-hidden">{ format!(" {}", overview.name) }</span></>
+                    }) }
                     <button type="button" class="fh-button fh-button--link" onclick={on_rename}>
                         { "Rename" }<span class="fh-visually-hidden">{ format!(" {}", overview.name) }</span>
                     </button>

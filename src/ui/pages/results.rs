@@ -5,7 +5,7 @@
 use crate::graph::RoleId;
 use crate::plan::Plan;
 use crate::planner::{find_routes, Objective, Route as PlannedRoute};
-use crate::ui::components::{AppLink, RouteCard};
+use crate::ui::components::{app_link, route_card};
 use crate::ui::context::use_graph;
 use crate::ui::hooks::browser::{random_seed, today};
 use crate::ui::hooks::use_page;
@@ -143,7 +143,7 @@ pub fn routes_page(props: &RoutesPageProps) -> Html {
                             { format!(" Times allow for the {held} skill{} and programme{} you told us you have.",
                                 if held == 1 { "" } else { "s" }, if held == 1 { "" } else { "s" }) }
                         } else {
-                            { " " }<AppLink to={Route::Skills}>{ "Tell us what you already have" }</AppLink>{ " to make the times fit you." }
+                            { " " }{ app_link(&Route::Skills, "Tell us what you already have") }{ " to make the times fit you." }
                         }
                     </p>
                     <ol class="fh-grid fh-grid--routes" aria-label="Routes">
@@ -155,9 +155,8 @@ pub fn routes_page(props: &RoutesPageProps) -> Html {
                             };
                             html! {
                                 <li>
-                                    <RouteCard route={route.clone()} number={index + 1}
-                                        best_label={(index == 0 && count > 1).then(|| AttrValue::from(best_label(query.objective)))}
-                                        {on_save} />
+                                    { route_card(&graph, route, index + 1,
+                                        (index == 0 && count > 1).then(|| best_label(query.objective)), &on_save) }
                                 </li>
                             }
                         }) }
@@ -174,9 +173,7 @@ pub fn routes_page(props: &RoutesPageProps) -> Html {
                     <ul>
                         { for no_route.nearest().iter().map(|near| html! {
                             <li>
-                                <AppLink to={Route::Routes { from: from.to_string(), to: near.to_string() }}>
-                                    { format!("Routes to {}", role_title(&graph, near)) }
-                                </AppLink>
+                                { app_link(&Route::Routes { from: from.to_string(), to: near.to_string() }, format!("Routes to {}", role_title(&graph, near))) }
                             </li>
                         }) }
                     </ul>
@@ -192,9 +189,9 @@ pub fn routes_page(props: &RoutesPageProps) -> Html {
                 { format!("Routes to {to_title}") }
             </h1>
             <p class="fh-button-group">
-                <AppLink to={Route::Start}>{ "Change your choices" }</AppLink>
-                <AppLink to={Route::Skills}>{ "Mark what you already have" }</AppLink>
-                <AppLink to={Route::Explore { from: from.to_string() }}>{ format!("Everywhere you could go from {from_title}") }</AppLink>
+                { app_link(&Route::Start, "Change your choices") }
+                { app_link(&Route::Skills, "Mark what you already have") }
+                { app_link(&Route::Explore { from: from.to_string() }, format!("Everywhere you could go from {from_title}")) }
             </p>
             { body }
         </>

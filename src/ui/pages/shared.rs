@@ -1,7 +1,7 @@
 //! A plan someone shared by link, shown read-only with a "Save a copy" button.
 
 use crate::share::{read_share_fragment, SHARE_PREFIX};
-use crate::ui::components::AppLink;
+use crate::ui::components::app_link;
 use crate::ui::context::use_graph;
 use crate::ui::format::long_date;
 use crate::ui::hooks::browser::random_seed;
@@ -38,7 +38,7 @@ pub fn shared_page(props: &SharedPageProps) -> Html {
                     <h1 class="fh-heading-xl" tabindex="-1" ref={heading}>{ "This share link does not work" }</h1>
                     <p>{ error.to_string() }</p>
                     <p>{ "Ask the person who sent it to copy the whole link again, or to export the plan as a file instead." }</p>
-                    <p><AppLink to={Route::Start}>{ "Plan your own route" }</AppLink></p>
+                    <p>{ app_link(&Route::Start, "Plan your own route") }</p>
                 </>
             };
         }

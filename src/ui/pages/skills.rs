@@ -4,7 +4,7 @@
 
 use crate::graph::{Competency, Framework};
 use crate::plan::{Pace, MIN_PART_TIME_PERCENT};
-use crate::ui::components::AppLink;
+use crate::ui::components::app_link;
 use crate::ui::context::use_graph;
 use crate::ui::format::count;
 use crate::ui::hooks::use_page;
@@ -78,10 +78,10 @@ pub fn skills_page() -> Html {
 
     let back = match (&app.options.start, &app.options.target) {
         (Some(from), Some(to)) => html! {
-            <p><AppLink to={Route::Routes { from: from.to_string(), to: to.to_string() }}>{ "See your routes with these changes" }</AppLink></p>
+            <p>{ app_link(&Route::Routes { from: from.to_string(), to: to.to_string() }, "See your routes with these changes") }</p>
         },
         _ => html! {
-            <p><AppLink to={Route::Start}>{ "Plan a route" }</AppLink></p>
+            <p>{ app_link(&Route::Start, "Plan a route") }</p>
         },
     };
 

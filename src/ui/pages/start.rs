@@ -2,7 +2,7 @@
 
 use crate::graph::{Band, RoleId};
 use crate::planner::{Objective, MAX_ROUTES};
-use crate::ui::components::{AppLink, ErrorSummary, FieldError, RolePicker};
+use crate::ui::components::{app_link, ErrorSummary, FieldError, RolePicker};
 use crate::ui::context::use_graph;
 use crate::ui::hooks::use_page;
 use crate::ui::pages::role::PlanTarget;
@@ -234,7 +234,7 @@ pub fn start_page() -> Html {
             if plans > 0 {
                 <p class="fh-inset">
                     { format!("You have {plans} saved plan{}. ", if plans == 1 { "" } else { "s" }) }
-                    <AppLink to={Route::Plans}>{ "Go to your plans" }</AppLink>
+                    { app_link(&Route::Plans, "Go to your plans") }
                 </p>
             }
             <ErrorSummary errors={(*errors).clone()} />

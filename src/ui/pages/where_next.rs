@@ -3,7 +3,7 @@
 
 use crate::graph::RoleId;
 use crate::planner::explore;
-use crate::ui::components::AppLink;
+use crate::ui::components::app_link;
 use crate::ui::context::use_graph;
 use crate::ui::hooks::use_page;
 use crate::ui::perf::{mark, measure_since};
@@ -83,7 +83,7 @@ pub fn explore_page(props: &ExplorePageProps) -> Html {
         Ok(groups) if groups.is_empty() => html! {
             <div class="fh-empty">
                 <p>{ format!("No roles are within {} of {from_title} with your choices.", years(options.explore_years)) }</p>
-                <p>{ "Try looking further ahead, or " }<AppLink to={Route::Start}>{ "change your route options" }</AppLink>{ "." }</p>
+                <p>{ "Try looking further ahead, or " }{ app_link(&Route::Start, "change your route options") }{ "." }</p>
             </div>
         },
         Ok(groups) => {
@@ -101,9 +101,7 @@ pub fn explore_page(props: &ExplorePageProps) -> Html {
                                     html! {
                                         <li class="fh-reach-list__item">
                                             <span>
-                                                <AppLink to={Route::Routes { from: from.to_string(), to: reach.role.to_string() }}>
-                                                    { title.clone() }
-                                                </AppLink>
+                                                { app_link(&Route::Routes { from: from.to_string(), to: reach.role.to_string() }, title.clone()) }
                                             </span>
                                             <span class="fh-secondary">{ format!("About {}, {}", reach.months, moves(reach.steps)) }</span>
                                         </li>
@@ -133,7 +131,7 @@ pub fn explore_page(props: &ExplorePageProps) -> Html {
                     }) }
                 </select>
             </div>
-            <p><AppLink to={Route::Start}>{ "Back to planning a route" }</AppLink></p>
+            <p>{ app_link(&Route::Start, "Back to planning a route") }</p>
             { body }
         </>
     }

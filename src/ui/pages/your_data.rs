@@ -6,7 +6,7 @@ use crate::share::{
     apply, export_all, parse_import, ImportError, ImportMode, ImportPreview, MAX_IMPORT_BYTES,
 };
 use crate::store::{persisted, request_persistence, Persistence, QuarantinedCopy};
-use crate::ui::components::AppLink;
+use crate::ui::components::app_link;
 use crate::ui::context::use_graph;
 use crate::ui::format::count;
 use crate::ui::hooks::browser::{download, download_export, now, read_file, FileReadError};
@@ -353,7 +353,7 @@ pub fn your_data_page() -> Html {
                     </ul>
                 </section>
             }
-            <p><AppLink to={Route::About}>{ "Where the role data comes from" }</AppLink></p>
+            <p>{ app_link(&Route::About, "Where the role data comes from") }</p>
         </>
     }
 }
