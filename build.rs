@@ -1,6 +1,7 @@
 //! Compiles the bundled role pack (the TOML files under `data/`) into compact JSON that
-//! the app embeds. A pack that does not parse fails the build with the file and line;
-//! the tests then run the full validator over the same bytes.
+//! the app embeds, and the role index the start screen reads (`RoleIndex`). A pack that
+//! does not parse fails the build with the file and line; the tests then run the full
+//! validator over the same bytes.
 
 #![allow(dead_code)]
 
@@ -39,9 +40,15 @@ fn main() {
         Ok(json) => json,
         Err(error) => panic!("the bundled pack cannot be encoded: {error}"),
     };
+    let index = match serde_json::to_string(&model::RoleIndex::of_pack(&pack)) {
+        Ok(json) => json,
+        Err(error) => panic!("the role index cannot be encoded: {error}"),
+    };
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| panic!("cargo sets OUT_DIR"));
-    let target = Path::new(&out_dir).join("pack.json");
-    if let Err(error) = std::fs::write(&target, json) {
-        panic!("cannot write {}: {error}", target.display());
+    for (name, contents) in [("pack.json", json), ("role-index.json", index)] {
+        let target = Path::new(&out_dir).join(name);
+        if let Err(error) = std::fs::write(&target, contents) {
+            panic!("cannot write {}: {error}", target.display());
+        }
     }
 }

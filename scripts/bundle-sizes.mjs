@@ -12,11 +12,11 @@ export const BUDGET_KB = 200;
 export const GOAL_KB = 150;
 /**
  * The size the first load may not grow past while it is over the budget: today's size
- * plus a little room. With every screen but the start screen split into files loaded on
- * demand, the first load measured 257.6 kB brotli when this was set; lower it as the app
- * shrinks, and replace it with BUDGET_KB once the app fits the budget.
+ * plus a little room. With every screen but the start screen, and the full role pack,
+ * split into files loaded on demand, the first load measured 203.6 kB brotli when this
+ * was set; replace it with BUDGET_KB once the app fits the budget.
  */
-export const CEILING_KB = 262;
+export const CEILING_KB = 208;
 
 async function listFiles(folder, prefix = "") {
   const files = [];

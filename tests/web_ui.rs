@@ -7,10 +7,10 @@
 
 #![cfg(target_arch = "wasm32")]
 
-use foothold::graph::{bundled_graph, RoleId};
+use foothold::graph::{bundled_graph, bundled_role_index, RoleId};
 use foothold::planner::{find_routes, Route as PlannedRoute, RouteQuery, SelfAssessment};
 use foothold::ui::components::{route_card, step_list, RolePicker};
-use foothold::ui::context::GraphContext;
+use foothold::ui::context::{GraphContext, RoleIndexContext};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -21,6 +21,12 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 thread_local! {
     static GRAPH: GraphContext = GraphContext(Rc::new(bundled_graph().expect("the bundled pack loads")));
+    static ROLE_INDEX: RoleIndexContext =
+        RoleIndexContext(Rc::new(bundled_role_index().expect("the bundled role index loads")));
+}
+
+fn role_index() -> RoleIndexContext {
+    ROLE_INDEX.with(Clone::clone)
 }
 
 fn graph() -> GraphContext {
@@ -83,9 +89,9 @@ fn picker_host(props: &PickerHostProps) -> Html {
     let chosen = props.chosen.clone();
     let on_change = Callback::from(move |role: Option<RoleId>| chosen.borrow_mut().push(role));
     html! {
-        <ContextProvider<GraphContext> context={graph()}>
+        <ContextProvider<RoleIndexContext> context={role_index()}>
             <RolePicker id="picker" label="Current role" value={None::<RoleId>} {on_change} />
-        </ContextProvider<GraphContext>>
+        </ContextProvider<RoleIndexContext>>
     }
 }
 

@@ -1,11 +1,13 @@
 //! The role graph: the pack's types, reading packs, validating them, and a petgraph
 //! index over roles and transitions that the planner walks.
 
+pub mod index;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 pub mod validate;
 
+pub use index::{bundled_role_index, BUNDLED_INDEX_JSON};
 pub use model::*;
 pub use validate::{validate_pack, PackProblem, ProblemKind, MAX_TRANSITION_MONTHS};
 
@@ -232,21 +234,8 @@ impl RoleGraph {
             .roles
             .iter()
             .filter_map(|role| {
-                let title = role.title.to_lowercase();
-                if needle.is_empty() {
-                    Some((2, role))
-                } else if title.starts_with(&needle) {
-                    Some((0, role))
-                } else if title.contains(&needle)
-                    || role
-                        .also_known_as
-                        .iter()
-                        .any(|other| other.to_lowercase().contains(&needle))
-                {
-                    Some((1, role))
-                } else {
-                    None
-                }
+                index::search_rank(&needle, &role.title, &role.also_known_as)
+                    .map(|rank| (rank, role))
             })
             .collect();
         crate::order::sort_by(&mut matches, |a, b| {

@@ -749,3 +749,46 @@ pub struct Pack {
     #[serde(default)]
     pub migrations: Vec<RoleMigration>,
 }
+
+/// The little the start screen needs about each role, so the app can show it before the
+/// full role graph (every transition, competency, opportunity and source) has loaded.
+/// The build script derives it from the bundled pack.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleIndex {
+    /// The pack's data version, recorded in exports.
+    pub data_version: String,
+    /// Every role, in pack order.
+    pub roles: Vec<IndexedRole>,
+}
+
+/// One role in a [`RoleIndex`]: what a role picker shows and searches.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndexedRole {
+    /// The role's id.
+    pub id: RoleId,
+    /// Its title.
+    pub title: String,
+    /// Its other titles.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_known_as: Vec<String>,
+}
+
+impl RoleIndex {
+    /// The index of `pack`'s roles.
+    pub fn of_pack(pack: &Pack) -> Self {
+        RoleIndex {
+            data_version: pack.info.data_version.clone(),
+            roles: pack
+                .roles
+                .iter()
+                .map(|role| IndexedRole {
+                    id: role.id.clone(),
+                    title: role.title.clone(),
+                    also_known_as: role.also_known_as.clone(),
+                })
+                .collect(),
+        }
+    }
+}

@@ -4,17 +4,23 @@
 //! code out of the main wasm module into a file of its own (see `scripts/split-wasm.mjs`),
 //! so a first visit downloads only what the start screen needs. [`LazyScreen`] fetches
 //! a screen's code when the address asks for it, shows that it is loading, and offers a
-//! retry when the file cannot be fetched. The service worker precaches every split file,
-//! so all screens still open offline. Native builds and unsplit wasm builds call the
-//! screens directly.
+//! retry when the file cannot be fetched. The full role graph is read the same way, on
+//! the first such screen; the start screen needs only the role index. The service
+//! worker precaches every split file, so all screens still open offline. Native builds
+//! and unsplit wasm builds call the screens directly.
 
-use crate::ui::context::use_graph;
+use crate::graph::{bundled_graph, LoadError, RoleGraph};
+use crate::plan::{AppData, Timestamp};
+use crate::share::ExportFile;
+use crate::ui::context::GraphContext;
 use crate::ui::hooks::page::use_frame_page;
 use crate::ui::pages::{
     AboutPage, ExplorePage, MapPage, NotFoundPage, PlanPage, PlansPage, RolePage, RolesPage,
     RoutesPage, SharedPage, SkillsPage, StartPage, YourDataPage,
 };
 use crate::ui::routes::Route;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use yew::prelude::*;
 
@@ -73,6 +79,17 @@ fn shared_screen(payload: String) -> Result<Html, SplitLoaderError> {
     Ok(html! { <SharedPage {payload} /> })
 }
 
+/// Builds the file of all the user's data that "Export now" downloads when saving fails.
+/// A split point: the exporter is rarely needed, so it stays out of the first download.
+#[wasm_split(export_everything, fallible)]
+pub fn export_everything(
+    data: Rc<AppData>,
+    data_version: String,
+    now: Timestamp,
+) -> Result<ExportFile, SplitLoaderError> {
+    Ok(crate::share::export_all(&data, &data_version, now))
+}
+
 /// Renders `route`'s screen, fetching its code first when it lives in a split file.
 async fn load_screen(route: Route) -> Result<Html, SplitLoaderError> {
     match route {
@@ -92,11 +109,46 @@ async fn load_screen(route: Route) -> Result<Html, SplitLoaderError> {
     }
 }
 
+/// Reads and validates the bundled role pack. A split point of its own, so the pack and
+/// the code that reads it arrive with the first screen that needs them, not at startup.
+#[wasm_split(role_graph, fallible)]
+fn read_role_graph() -> Result<Result<RoleGraph, LoadError>, SplitLoaderError> {
+    Ok(bundled_graph())
+}
+
+thread_local! {
+    /// The role graph once read: it is read once per visit.
+    static ROLE_GRAPH: RefCell<Option<GraphContext>> = const { RefCell::new(None) };
+}
+
+/// Why a screen cannot be shown.
+#[derive(Clone, PartialEq)]
+enum ScreenProblem {
+    /// Its code, or the role data, could not be fetched.
+    NotFetched,
+    /// The role data arrived but could not be read.
+    BadData(String),
+}
+
+/// The full role graph, read on first use.
+async fn role_graph() -> Result<GraphContext, ScreenProblem> {
+    if let Some(graph) = ROLE_GRAPH.with(|cell| cell.borrow().clone()) {
+        return Ok(graph);
+    }
+    let graph = read_role_graph()
+        .await
+        .map_err(|_| ScreenProblem::NotFetched)?
+        .map_err(|error| ScreenProblem::BadData(error.to_string()))?;
+    let graph = GraphContext(Rc::new(graph));
+    ROLE_GRAPH.with(|cell| *cell.borrow_mut() = Some(graph.clone()));
+    Ok(graph)
+}
+
 /// What [`LazyScreen`] shows for the route it last tried to load.
 #[derive(Clone, PartialEq)]
 enum Loaded {
-    Screen(Html),
-    Failed,
+    Screen(GraphContext, Html),
+    Failed(ScreenProblem),
 }
 
 /// Props for [`LazyScreen`].
@@ -106,12 +158,11 @@ pub struct LazyScreenProps {
     pub route: Route,
 }
 
-/// Shows `route`'s screen once its code is loaded: "Loading…" meanwhile, and a plain
-/// message with "Try again" if the code cannot be fetched (for example offline before
-/// the app was ever fully loaded).
+/// Shows `route`'s screen, with the full role graph in context, once its code and the
+/// graph are loaded: "Loading…" meanwhile, and a plain message with "Try again" if they
+/// cannot be fetched (for example offline before the app was ever fully loaded).
 #[function_component(LazyScreen)]
 pub fn lazy_screen(props: &LazyScreenProps) -> Html {
-    let graph = use_graph();
     let loaded = use_state(|| None::<(Route, Loaded)>);
     let attempt = use_state(|| 0_u32);
     {
@@ -119,9 +170,12 @@ pub fn lazy_screen(props: &LazyScreenProps) -> Html {
         use_effect_with((props.route.clone(), *attempt), move |(route, _)| {
             let route = route.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let outcome = match load_screen(route.clone()).await {
-                    Ok(screen) => Loaded::Screen(screen),
-                    Err(_) => Loaded::Failed,
+                let outcome = match role_graph().await {
+                    Ok(graph) => match load_screen(route.clone()).await {
+                        Ok(screen) => Loaded::Screen(graph, screen),
+                        Err(_) => Loaded::Failed(ScreenProblem::NotFetched),
+                    },
+                    Err(problem) => Loaded::Failed(problem),
                 };
                 loaded.set(Some((route, outcome)));
             });
@@ -129,9 +183,11 @@ pub fn lazy_screen(props: &LazyScreenProps) -> Html {
     }
     // The frame's title and focus move for screens without their own `use_page` run
     // once the screen is on the page, not while "Loading…" shows.
-    let shown = match &*loaded {
-        Some((route, Loaded::Screen(_))) if *route == props.route => Some(route.clone()),
-        _ => None,
+    let (shown, graph) = match &*loaded {
+        Some((route, Loaded::Screen(graph, _))) if *route == props.route => {
+            (Some(route.clone()), Some(graph.clone()))
+        }
+        _ => (None, None),
     };
     use_frame_page(shown, graph);
     let retry = {
@@ -143,14 +199,23 @@ pub fn lazy_screen(props: &LazyScreenProps) -> Html {
         })
     };
     match &*loaded {
-        Some((route, Loaded::Screen(screen))) if *route == props.route => screen.clone(),
-        Some((route, Loaded::Failed)) if *route == props.route => html! {
-            <div class="fh-alert fh-alert--error" role="alert">
-                <h1 class="fh-heading-l">{ "This part of Foothold did not load" }</h1>
-                <p>{ "Your device could not fetch this screen. Check your connection, then try again. Your saved plans are safe." }</p>
-                <button type="button" class="fh-button" onclick={retry}>{ "Try again" }</button>
-            </div>
+        Some((route, Loaded::Screen(graph, screen))) if *route == props.route => html! {
+            <ContextProvider<GraphContext> context={graph.clone()}>
+                { screen.clone() }
+            </ContextProvider<GraphContext>>
         },
+        Some((route, Loaded::Failed(ScreenProblem::NotFetched))) if *route == props.route => {
+            html! {
+                <div class="fh-alert fh-alert--error" role="alert">
+                    <h1 class="fh-heading-l">{ "This part of Foothold did not load" }</h1>
+                    <p>{ "Your device could not fetch this screen. Check your connection, then try again. Your saved plans are safe." }</p>
+                    <button type="button" class="fh-button" onclick={retry}>{ "Try again" }</button>
+                </div>
+            }
+        }
+        Some((route, Loaded::Failed(ScreenProblem::BadData(message)))) if *route == props.route => {
+            crate::ui::data_problem(message)
+        }
         _ => html! { <p class="fh-loading" role="status">{ "Loading…" }</p> },
     }
 }

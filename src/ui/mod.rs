@@ -1,7 +1,8 @@
 //! The yew app: renders state and turns user actions into `Action`s.
 //!
-//! [`App`] loads the bundled role graph, provides it and the app state through
-//! contexts, and routes by URL hash to one page component per screen.
+//! [`App`] reads the bundled role index, provides it and the app state through
+//! contexts, and routes by URL hash to one page component per screen. Every screen but
+//! the start screen is loaded on demand together with the full role graph ([`lazy`]).
 
 pub mod components;
 pub mod context;
@@ -14,9 +15,9 @@ pub mod perf;
 pub mod routes;
 pub mod state;
 
-use crate::graph::bundled_graph;
+use crate::graph::bundled_role_index;
 use components::{footer, header, live_region, notice_banner, other_tab_banner, save_problem};
-use context::GraphContext;
+use context::RoleIndexContext;
 use hooks::StoreContext;
 use routes::Route;
 use state::{use_app, Action, AppHandle};
@@ -27,20 +28,20 @@ use yew_router::prelude::*;
 /// The root component.
 #[function_component(App)]
 pub fn app() -> Html {
-    let graph = use_memo((), |_| {
-        let graph = bundled_graph().map(Rc::new);
+    let index = use_memo((), |_| {
+        let index = bundled_role_index().map(Rc::new);
         perf::mark(perf::DATA_DECODED);
-        graph
+        index
     });
-    match &*graph {
-        Ok(graph) => html! { <AppWithGraph graph={GraphContext(graph.clone())} /> },
+    match &*index {
+        Ok(index) => html! { <AppWithData index={RoleIndexContext(index.clone())} /> },
         Err(error) => data_problem(&error.to_string()),
     }
 }
 
-/// Shown instead of the app when the bundled role data cannot be read: there is nothing
-/// to plan with, but the user's saved data is untouched.
-fn data_problem(message: &str) -> Html {
+/// Shown instead of the app, or a screen, when the bundled role data cannot be read:
+/// there is nothing to plan with, but the user's saved data is untouched.
+pub(crate) fn data_problem(message: &str) -> Html {
     html! {
         <main class="fh-main fh-width-container" id="main-content">
             <div class="fh-alert fh-alert--error" role="alert">
@@ -53,19 +54,19 @@ fn data_problem(message: &str) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct AppWithGraphProps {
-    graph: GraphContext,
+struct AppWithDataProps {
+    index: RoleIndexContext,
 }
 
-/// The app once the role graph is loaded: state, persistence and routing.
-#[function_component(AppWithGraph)]
-fn app_with_graph(props: &AppWithGraphProps) -> Html {
-    let (state, store) = hooks::use_persisted_app_data(&props.graph);
+/// The app once the role index is read: state, persistence and routing.
+#[function_component(AppWithData)]
+fn app_with_data(props: &AppWithDataProps) -> Html {
+    let (state, store) = hooks::use_persisted_app_data(&props.index.data_version);
     use_effect_with((), |_| perf::mark(perf::FIRST_RENDER));
     // Read before the hash router starts, because it writes "#/" into an empty hash.
     let opened_without_address = *use_memo((), |_| hooks::browser::current_hash().is_empty());
     html! {
-        <ContextProvider<GraphContext> context={props.graph.clone()}>
+        <ContextProvider<RoleIndexContext> context={props.index.clone()}>
             <ContextProvider<StoreContext> context={store}>
                 <ContextProvider<AppHandle> context={state}>
                     <HashRouter>
@@ -73,7 +74,7 @@ fn app_with_graph(props: &AppWithGraphProps) -> Html {
                     </HashRouter>
                 </ContextProvider<AppHandle>>
             </ContextProvider<StoreContext>>
-        </ContextProvider<GraphContext>>
+        </ContextProvider<RoleIndexContext>>
     }
 }
 
@@ -90,7 +91,7 @@ fn shell(props: &ShellProps) -> Html {
     let location = use_location();
     let navigator = use_navigator();
     let route = use_route::<Route>();
-    let graph = context::use_graph();
+    let index = context::use_role_index();
 
     // Reopen the last screen when the app starts without an address of its own.
     {
@@ -127,16 +128,28 @@ fn shell(props: &ShellProps) -> Html {
     let on_export = {
         let app = app.clone();
         Callback::from(move |_| {
-            if let (Some(app), Some(graph)) = (&app, &graph) {
+            if let (Some(app), Some(index)) = (app.clone(), &index) {
                 let now = hooks::browser::now();
-                let file = crate::share::export_all(&app.data, &graph.info().data_version, now);
-                match hooks::browser::download_export(&file) {
-                    Ok(()) => {
-                        app.dispatch(Action::MarkExported(now));
-                        app.dispatch(Action::Announce(format!("Downloaded {}.", file.file_name)))
+                let export =
+                    lazy::export_everything(app.data.clone(), index.data_version.clone(), now);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let Ok(file) = export.await else {
+                        app.dispatch(Action::Notify(
+                            "Foothold could not prepare the file: part of the app did not load. Check your connection and try again.".to_owned(),
+                        ));
+                        return;
+                    };
+                    match hooks::browser::download_export(&file) {
+                        Ok(()) => {
+                            app.dispatch(Action::MarkExported(now));
+                            app.dispatch(Action::Announce(format!(
+                                "Downloaded {}.",
+                                file.file_name
+                            )))
+                        }
+                        Err(reason) => app.dispatch(Action::Notify(reason)),
                     }
-                    Err(reason) => app.dispatch(Action::Notify(reason)),
-                }
+                });
             }
         })
     };

@@ -4,7 +4,8 @@
 /// Set by `main` as soon as the wasm module is instantiated and running.
 pub const WASM_INSTANTIATED: &str = "foothold:wasm-instantiated";
 
-/// Set once the bundled role pack has been decoded into the role graph.
+/// Set once the role index the start screen needs has been decoded (the full role graph
+/// is read later, with the first screen that needs it).
 pub const DATA_DECODED: &str = "foothold:data-decoded";
 
 /// Set after the app's first render has been committed to the page.

@@ -3,7 +3,7 @@
 //! a keyboard and a screen reader.
 
 use crate::graph::RoleId;
-use crate::ui::context::use_graph;
+use crate::ui::context::use_role_index;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -39,13 +39,13 @@ struct Match {
 }
 
 /// The roles matching what was typed, best first.
-fn matches_for(graph: &crate::graph::RoleGraph, text: &str) -> Vec<Match> {
+fn matches_for(index: &crate::graph::RoleIndex, text: &str) -> Vec<Match> {
     let needle = text.trim().to_lowercase();
     if needle.is_empty() {
         return Vec::new();
     }
-    graph
-        .search_roles(&needle)
+    index
+        .search(&needle)
         .into_iter()
         .take(MAX_MATCHES)
         .map(|role| {
@@ -68,12 +68,12 @@ fn matches_for(graph: &crate::graph::RoleGraph, text: &str) -> Vec<Match> {
 
 /// The role whose title or other title is exactly the text, ignoring case and spaces
 /// around it, so typing a full title without picking from the list still works.
-fn exact_role(graph: &crate::graph::RoleGraph, text: &str) -> Option<RoleId> {
+fn exact_role(index: &crate::graph::RoleIndex, text: &str) -> Option<RoleId> {
     let wanted = text.trim().to_lowercase();
     if wanted.is_empty() {
         return None;
     }
-    let roles = graph.roles();
+    let roles = &index.roles;
     roles
         .iter()
         .find(|role| role.title.to_lowercase() == wanted)
@@ -90,11 +90,11 @@ fn exact_role(graph: &crate::graph::RoleGraph, text: &str) -> Option<RoleId> {
 /// A text box with a list of matching roles.
 #[function_component(RolePicker)]
 pub fn role_picker(props: &RolePickerProps) -> Html {
-    let graph = use_graph();
+    let index = use_role_index();
     let initial_title = props
         .value
         .as_ref()
-        .and_then(|id| graph.as_ref().and_then(|graph| graph.role(id)))
+        .and_then(|id| index.as_ref().and_then(|index| index.role(id)))
         .map(|role| role.title.clone())
         .unwrap_or_default();
     let text = use_state(|| initial_title);
@@ -107,14 +107,14 @@ pub fn role_picker(props: &RolePickerProps) -> Html {
     // Follow a role chosen elsewhere (for example "Change" from the results).
     {
         let text = text.clone();
-        let graph = graph.clone();
+        let index = index.clone();
         let reported = reported.clone();
         use_effect_with(props.value.clone(), move |value| {
             *reported.borrow_mut() = value.clone();
-            if let (Some(id), Some(graph)) = (value, graph) {
-                if let Some(role) = graph.role(id) {
+            if let (Some(id), Some(index)) = (value, index) {
+                if let Some(role) = index.role(id) {
                     if text.trim().to_lowercase() != role.title.to_lowercase()
-                        && exact_role(&graph, &text).as_ref() != Some(id)
+                        && exact_role(&index, &text).as_ref() != Some(id)
                     {
                         text.set(role.title.clone());
                     }
@@ -123,10 +123,10 @@ pub fn role_picker(props: &RolePickerProps) -> Html {
         });
     }
 
-    let Some(graph) = graph else {
+    let Some(index) = index else {
         return Html::default();
     };
-    let matches = matches_for(&graph, &text);
+    let matches = matches_for(&index, &text);
     let listbox_id = format!("{}-listbox", props.id);
     let hint_id = format!("{}-hint", props.id);
     let error_id = format!("{}-error", props.id);
@@ -155,7 +155,7 @@ pub fn role_picker(props: &RolePickerProps) -> Html {
         let active = active.clone();
         let on_change = props.on_change.clone();
         let reported = reported.clone();
-        let graph = graph.clone();
+        let index = index.clone();
         Callback::from(move |event: InputEvent| {
             let Some(input) = event
                 .target()
@@ -164,7 +164,7 @@ pub fn role_picker(props: &RolePickerProps) -> Html {
                 return;
             };
             let typed = input.value();
-            let exact = exact_role(&graph, &typed);
+            let exact = exact_role(&index, &typed);
             if exact != *reported.borrow() {
                 *reported.borrow_mut() = exact.clone();
                 on_change.emit(exact);

@@ -7,7 +7,6 @@ use crate::plan::AppData;
 use crate::store::{
     decode, listen_for_other_tabs, DeviceStorage, KeyValueStore, Loaded, SaveError, Store, DATA_KEY,
 };
-use crate::ui::context::GraphContext;
 use crate::ui::hooks::browser::now;
 use crate::ui::state::{same_user_data, Action, AppHandle, AppState, SaveStatus};
 use std::cell::RefCell;
@@ -83,7 +82,7 @@ fn stored_data(store: &DeviceStore) -> Option<AppData> {
 /// The app state, loaded from storage and saved back after every change, plus the
 /// store for screens that manage backups.
 #[hook]
-pub fn use_persisted_app_data(graph: &GraphContext) -> (AppHandle, StoreContext) {
+pub fn use_persisted_app_data(data_version: &str) -> (AppHandle, StoreContext) {
     // Loading happens once, while the first state is made, so the first screen already
     // shows the saved plans and can reopen the last screen.
     let opened = use_memo((), |_| open_and_load());
@@ -94,7 +93,7 @@ pub fn use_persisted_app_data(graph: &GraphContext) -> (AppHandle, StoreContext)
     };
     let latest = use_mut_ref(|| state.data.clone());
     *latest.borrow_mut() = state.data.clone();
-    let data_version = graph.info().data_version.clone();
+    let data_version = data_version.to_owned();
 
     // Save after each change made in this tab.
     {

@@ -3,11 +3,11 @@
 use crate::graph::{Band, RoleId};
 use crate::planner::{Objective, MAX_ROUTES};
 use crate::ui::components::{app_link, ErrorSummary, FieldError, RolePicker};
-use crate::ui::context::use_graph;
+use crate::ui::context::use_role_index;
 use crate::ui::hooks::use_page;
 use crate::ui::pages::role::PlanTarget;
 use crate::ui::routes::Route;
-use crate::ui::state::{role_title, use_app, Action, QueryOptions};
+use crate::ui::state::{use_app, Action, QueryOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -51,7 +51,7 @@ fn checked(event: &Event) -> bool {
 #[function_component(StartPage)]
 pub fn start_page() -> Html {
     let heading = use_page(&Route::Start);
-    let graph = use_graph();
+    let index = use_role_index();
     let app = use_app();
     let navigator = use_navigator();
     let errors = use_state(Vec::<FieldError>::new);
@@ -61,11 +61,11 @@ pub fn start_page() -> Html {
         .map(|query| query.to);
     {
         let app = app.clone();
-        let graph = graph.clone();
+        let index = index.clone();
         use_effect_with(wanted_target, move |wanted| {
-            if let (Some(wanted), Some(app), Some(graph)) = (wanted, app, graph) {
+            if let (Some(wanted), Some(app), Some(index)) = (wanted, app, index) {
                 let id = RoleId::new(wanted.as_str());
-                if graph.role(&id).is_some() && app.options.target.as_ref() != Some(&id) {
+                if index.role(&id).is_some() && app.options.target.as_ref() != Some(&id) {
                     let mut next = app.options.clone();
                     next.target = Some(id);
                     app.dispatch(Action::SetOptions(next));
@@ -73,7 +73,7 @@ pub fn start_page() -> Html {
             }
         });
     }
-    let (Some(graph), Some(app)) = (graph, app) else {
+    let (Some(index), Some(app)) = (index, app) else {
         return Html::default();
     };
     let options = app.options.clone();
@@ -302,7 +302,7 @@ pub fn start_page() -> Html {
                             if !options.avoid.is_empty() {
                                 <ul class="fh-chip-list" aria-label="Roles to avoid">
                                     { for options.avoid.iter().map(|id| {
-                                        let title = role_title(&graph, id);
+                                        let title = index.title_of(id);
                                         let onclick = {
                                             let update = update.clone();
                                             let id = id.clone();
