@@ -47,6 +47,16 @@ async function listFiles(folder, prefix = "") {
 
 const isPrecompressed = (file) => file.endsWith(".br") || file.endsWith(".gz");
 
+/** Drops whole-line `//` comments and blank lines: the loader's notes are for readers of
+ * assets/loader.js, not for every first visit. */
+function withoutCommentLines(source) {
+  return source
+    .split("\n")
+    .filter((line) => line.trim() !== "" && !line.trim().startsWith("//"))
+    .join("\n")
+    .concat("\n");
+}
+
 async function writeLoader(files) {
   const glue = files.filter((f) => /^foothold-app-[0-9a-f]+\.js$/.test(f));
   const wasm = files.filter((f) => /^foothold-app-[0-9a-f]+_bg\.wasm$/.test(f));
@@ -57,7 +67,9 @@ async function writeLoader(files) {
   if (!template.includes("__FOOTHOLD_GLUE__") || !template.includes("__FOOTHOLD_WASM__")) {
     fail("assets/loader.js lacks the __FOOTHOLD_GLUE__ or __FOOTHOLD_WASM__ placeholder");
   }
-  const loader = template.replaceAll("__FOOTHOLD_GLUE__", `./${glue[0]}`).replaceAll("__FOOTHOLD_WASM__", `./${wasm[0]}`);
+  const loader = withoutCommentLines(template)
+    .replaceAll("__FOOTHOLD_GLUE__", `./${glue[0]}`)
+    .replaceAll("__FOOTHOLD_WASM__", `./${wasm[0]}`);
   const loaderName = `loader-${shortHash(loader)}.js`;
   await writeFile(path.join(staging, loaderName), loader);
 
