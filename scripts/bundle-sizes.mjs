@@ -42,14 +42,15 @@ export async function firstLoadFiles(dist) {
   for (const file of [...files]) {
     if (!/^loader-[0-9a-f]+\.js$/.test(file)) continue;
     const loader = await readFile(path.join(dist, file), "utf8");
-    for (const match of loader.matchAll(/const (?:GLUE|WASM) = "\.\/([^"]+)"/g)) files.add(match[1]);
+    // The loader names the glue and the wasm module; release builds minify it.
+    for (const match of loader.matchAll(/["'`]\.\/(foothold-app-[0-9a-f]+(?:_bg\.wasm|\.js))["'`]/g)) files.add(match[1]);
   }
   // The glue's static imports (the split loader) load with it; the split screens' files
   // are fetched only when a screen is opened, so they are not part of the first load.
   for (const file of [...files]) {
     if (!file.endsWith(".js")) continue;
     const source = await readFile(path.join(dist, file), "utf8");
-    for (const match of source.matchAll(/^import\b[^;]*?\bfrom\s*"\.\/([^"]+)"/gm)) files.add(match[1]);
+    for (const match of source.matchAll(/\bimport\b[^;"'`]*?\bfrom\s*["']\.\/([^"']+)["']/g)) files.add(match[1]);
   }
   // The manifest's icons are fetched by the browser only when it offers installation.
   return [...files].sort();

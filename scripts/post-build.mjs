@@ -14,7 +14,7 @@ import { readdir, readFile, writeFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
-import { splitWasm } from "./split-wasm.mjs";
+import { minifyModule, splitWasm } from "./split-wasm.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -47,16 +47,6 @@ async function listFiles(folder, prefix = "") {
 
 const isPrecompressed = (file) => file.endsWith(".br") || file.endsWith(".gz");
 
-/** Drops whole-line `//` comments and blank lines: the loader's notes are for readers of
- * assets/loader.js, not for every first visit. */
-function withoutCommentLines(source) {
-  return source
-    .split("\n")
-    .filter((line) => line.trim() !== "" && !line.trim().startsWith("//"))
-    .join("\n")
-    .concat("\n");
-}
-
 async function writeLoader(files) {
   const glue = files.filter((f) => /^foothold-app-[0-9a-f]+\.js$/.test(f));
   const wasm = files.filter((f) => /^foothold-app-[0-9a-f]+_bg\.wasm$/.test(f));
@@ -67,9 +57,10 @@ async function writeLoader(files) {
   if (!template.includes("__FOOTHOLD_GLUE__") || !template.includes("__FOOTHOLD_WASM__")) {
     fail("assets/loader.js lacks the __FOOTHOLD_GLUE__ or __FOOTHOLD_WASM__ placeholder");
   }
-  const loader = withoutCommentLines(template)
-    .replaceAll("__FOOTHOLD_GLUE__", `./${glue[0]}`)
-    .replaceAll("__FOOTHOLD_WASM__", `./${wasm[0]}`);
+  const loader = await minifyModule(
+    template.replaceAll("__FOOTHOLD_GLUE__", `./${glue[0]}`).replaceAll("__FOOTHOLD_WASM__", `./${wasm[0]}`),
+    release,
+  );
   const loaderName = `loader-${shortHash(loader)}.js`;
   await writeFile(path.join(staging, loaderName), loader);
 
@@ -140,9 +131,10 @@ const existing = await listFiles(staging);
 if (existing.some((f) => /^loader-[0-9a-f]+\.js$/.test(f))) fail("the staging folder already has a loader; it was processed twice");
 if ((await stat(path.join(staging, "index.html"))).size === 0) fail("index.html is empty");
 
+const release = process.env.TRUNK_PROFILE === "release";
 let splitFiles;
 try {
-  splitFiles = await splitWasm({ staging, root, release: process.env.TRUNK_PROFILE === "release" });
+  splitFiles = await splitWasm({ staging, root, release });
 } catch (error) {
   fail(`could not split the wasm: ${error.message}`);
 }

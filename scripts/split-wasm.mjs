@@ -11,11 +11,13 @@
 //      index.html, since its output would be thrown away).
 //   4. Every new file gets a content hash in its name, like Trunk's files, so a static
 //      host's cache can never mix files from two builds.
+//   5. In release builds terser minifies the glue and the split loader.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { minify } from "terser";
 
 /** wasm-opt's settings for every module: the wasm features rustc emits, and -Oz. */
 export const WASM_OPT_ARGS = [
@@ -29,6 +31,17 @@ export const WASM_OPT_ARGS = [
   "--enable-multivalue",
   "--enable-call-indirect-overlong",
 ];
+
+/**
+ * Minifies an ES module for release builds: wasm-bindgen's glue and the split loader are
+ * on the first visit's critical path. Export and import names are kept.
+ */
+export async function minifyModule(source, release) {
+  if (!release) return source;
+  const result = await minify(source, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (typeof result.code !== "string") throw new Error("terser returned no code");
+  return result.code;
+}
 
 /** The JavaScript module wasm-split-cli writes; the glue imports it by this name. */
 const SPLIT_LOADER = "__wasm_split.js";
@@ -110,6 +123,7 @@ export async function splitWasm({ staging, root, release }) {
       await writeFile(path.join(staging, name), bytes);
       added.push(name);
     }
+    splitLoader = await minifyModule(splitLoader, release);
     const splitLoaderName = hashedName("wasm-split.js", splitLoader);
     await writeFile(path.join(staging, splitLoaderName), splitLoader);
     added.push(splitLoaderName);
@@ -120,7 +134,7 @@ export async function splitWasm({ staging, root, release }) {
     const importOfLoader = /(\bfrom\s*)"\.\/__wasm_split\.js"/g;
     const rewritten = glueSource.replace(importOfLoader, `$1"./${splitLoaderName}"`);
     if (rewritten === glueSource) throw new Error(`the wasm-bindgen glue does not import ${SPLIT_LOADER}`);
-    glueSource = rewritten;
+    glueSource = await minifyModule(rewritten, release);
     await writeFile(path.join(staging, glue[0]), glueSource);
     await writeFile(path.join(staging, wasm[0]), await readFile(path.join(bound, `${stem}_bg.wasm`)));
     return added;

@@ -153,6 +153,18 @@ fn shell(props: &ShellProps) -> Html {
             }
         })
     };
+    // The frame paints first and the screen follows in a task of its own, so starting
+    // the app is two short tasks rather than one long one that would hold up input.
+    let screen_due = use_state(|| false);
+    {
+        let screen_due = screen_due.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                hooks::browser::next_task().await;
+                screen_due.set(true);
+            });
+        });
+    }
     let wide = matches!(route, Some(Route::Routes { .. }) | Some(Route::Map));
     html! {
         <>
@@ -162,10 +174,18 @@ fn shell(props: &ShellProps) -> Html {
                 { app.as_ref().map(|app| save_problem(app, &on_export)).unwrap_or_default() }
                 { app.as_ref().map(notice_banner).unwrap_or_default() }
                 <main class="fh-main" id="main-content" tabindex="-1">
-                    <Switch<Route> render={switch} />
+                    if *screen_due {
+                        <Switch<Route> render={switch} />
+                    } else {
+                        <p class="fh-loading" role="status">{ "Loading Foothold…" }</p>
+                    }
                 </main>
             </div>
-            { footer() }
+            // With the screen, not before it: a footer that moved down when the screen
+            // arrived would be a layout shift.
+            if *screen_due {
+                { footer() }
+            }
             { app.as_ref().map(live_region).unwrap_or_default() }
         </>
     }

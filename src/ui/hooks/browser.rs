@@ -121,3 +121,19 @@ pub enum FileReadError {
     /// The browser could not read it (moved, deleted or not allowed).
     Unreadable,
 }
+
+/// Resolves in a later task of the browser's event loop, after it has had the chance to
+/// paint and handle input. Long start-up work split at such points keeps every task
+/// short, so taps are never kept waiting.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        let scheduled = web_sys::window().map(|window| {
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+        });
+        // Without a window there is nothing to wait for: go on at once.
+        if !matches!(scheduled, Some(Ok(_))) {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
