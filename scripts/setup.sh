@@ -95,7 +95,8 @@ else
 fi
 
 # Node packages: Playwright (driving the system Chromium, never its own download),
-# axe-core, binaryen's wasm-opt and Lighthouse, exactly as package-lock.json pins them.
+# axe-core, binaryen's wasm-opt, terser (release builds minify their scripts with it) and
+# Lighthouse, exactly as package-lock.json pins them.
 lock_hash="$(sha256sum package-lock.json | cut -d' ' -f1)"
 stamp="node_modules/.foothold-lock-sha256"
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_hash" ]; then

@@ -257,7 +257,7 @@ async function write(target, folder) {
     const split = bundle.files.filter(isSplit);
     const total = (key) => split.reduce((sum, f) => sum + f[key], 0);
     if (split.length > 0) {
-      add(`| ${split.length} split files (split_*, chunk_*), fetched on demand | no | ${kB(total("raw"))} | ${kB(total("gzip"))} | ${kB(total("brotli"))} |`);
+      add(`| ${split.length} split file${split.length === 1 ? "" : "s"} (split_*, chunk_*), fetched on demand | no | ${kB(total("raw"))} | ${kB(total("gzip"))} | ${kB(total("brotli"))} |`);
       add("", "The largest split files:", "", "| file | raw | brotli |", "|---|---:|---:|");
       for (const f of [...split].sort((a, b) => b.brotli - a.brotli).slice(0, 6)) {
         add(`| ${f.file.replace(/-[0-9a-f]{16}/, "-…")} | ${kB(f.raw)} | ${kB(f.brotli)} |`);
