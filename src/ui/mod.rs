@@ -62,9 +62,13 @@ struct AppWithDataProps {
 #[function_component(AppWithData)]
 fn app_with_data(props: &AppWithDataProps) -> Html {
     let (state, store) = hooks::use_persisted_app_data(&props.index.data_version);
-    use_effect_with((), |_| perf::mark(perf::FIRST_RENDER));
     // Read before the hash router starts, because it writes "#/" into an empty hash.
     let opened_without_address = *use_memo((), |_| hooks::browser::current_hash().is_empty());
+    // Start-up runs in three short tasks: reading the saved data here, then the frame
+    // (router, header), then the screen (see `Shell`).
+    if !hooks::use_later_task() {
+        return html! { <p class="fh-loading" role="status">{ "Loading Foothold…" }</p> };
+    }
     html! {
         <ContextProvider<RoleIndexContext> context={props.index.clone()}>
             <ContextProvider<StoreContext> context={store}>
@@ -153,18 +157,13 @@ fn shell(props: &ShellProps) -> Html {
             }
         })
     };
-    // The frame paints first and the screen follows in a task of its own, so starting
-    // the app is two short tasks rather than one long one that would hold up input.
-    let screen_due = use_state(|| false);
-    {
-        let screen_due = screen_due.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                hooks::browser::next_task().await;
-                screen_due.set(true);
-            });
-        });
-    }
+    // The frame paints first and the screen follows in a task of its own.
+    let screen_due = hooks::use_later_task();
+    use_effect_with(screen_due, |due| {
+        if *due {
+            perf::mark(perf::FIRST_RENDER);
+        }
+    });
     let wide = matches!(route, Some(Route::Routes { .. }) | Some(Route::Map));
     html! {
         <>
@@ -174,7 +173,7 @@ fn shell(props: &ShellProps) -> Html {
                 { app.as_ref().map(|app| save_problem(app, &on_export)).unwrap_or_default() }
                 { app.as_ref().map(notice_banner).unwrap_or_default() }
                 <main class="fh-main" id="main-content" tabindex="-1">
-                    if *screen_due {
+                    if screen_due {
                         <Switch<Route> render={switch} />
                     } else {
                         <p class="fh-loading" role="status">{ "Loading Foothold…" }</p>
@@ -183,7 +182,7 @@ fn shell(props: &ShellProps) -> Html {
             </div>
             // With the screen, not before it: a footer that moved down when the screen
             // arrived would be a layout shift.
-            if *screen_due {
+            if screen_due {
                 { footer() }
             }
             { app.as_ref().map(live_region).unwrap_or_default() }
