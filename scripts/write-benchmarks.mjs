@@ -1,6 +1,7 @@
 // Turns the figures scripts/bench.sh gathered in target/bench/ into BENCHMARKS.md.
 //
 //   node scripts/write-benchmarks.mjs --collect-criterion <criterion dir>   prints JSON
+//   node scripts/write-benchmarks.mjs --median-lighthouse <bench dir>   picks the median run
 //   node scripts/write-benchmarks.mjs --write BENCHMARKS.md <bench dir>
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -219,6 +220,7 @@ async function write(target, folder) {
   const bundle = await readJson(path.join(folder, "bundle.json"));
   const startup = await readJson(path.join(folder, "startup.json"));
   const lighthouse = await readJson(path.join(folder, "lighthouse.json"));
+  const lighthouseRuns = await readJson(path.join(folder, "lighthouse-runs.json"));
   const criterion = (await readJson(path.join(folder, "criterion.json"))) ?? [];
   const plannerWasm = await readJson(path.join(folder, "planner-wasm.json"));
   const findRoutes = await readJson(path.join(folder, "find-routes.json"));
@@ -349,6 +351,12 @@ async function write(target, folder) {
     add(
       `Lighthouse ${lighthouse.lighthouseVersion}, mobile profile (simulated slow 4G and 4x CPU slowdown), over the`,
       "release build served from 127.0.0.1 with precompressed files.",
+      ...(lighthouseRuns?.scores?.length
+        ? [
+            `The run with the median performance score of ${lighthouseRuns.scores.length} runs is shown; the runs scored`,
+            `${lighthouseRuns.scores.map(score).join(", ")}.`,
+          ]
+        : []),
       "",
       `| category | Foothold | ${BASELINE.name} |`,
       "|---|---:|---:|",
@@ -369,12 +377,33 @@ async function write(target, folder) {
   await writeFile(target, `${lines.join("\n")}\n`);
 }
 
+/**
+ * Of the Lighthouse runs in `folder` (lighthouse-run-N.json), copies the one with the
+ * median performance score to lighthouse.json and lists every score in
+ * lighthouse-runs.json.
+ */
+async function medianLighthouse(folder) {
+  const runs = [];
+  for (const file of (await readdir(folder)).filter((f) => /^lighthouse-run-\d+\.json$/.test(f)).sort()) {
+    const report = await readJson(path.join(folder, file));
+    const performance = report?.categories?.performance?.score;
+    if (typeof performance === "number") runs.push({ report, performance });
+  }
+  if (runs.length === 0) throw new Error(`no Lighthouse runs in ${folder}`);
+  const scores = runs.map((run) => run.performance);
+  const median = [...runs].sort((a, b) => a.performance - b.performance)[Math.floor((runs.length - 1) / 2)];
+  await writeFile(path.join(folder, "lighthouse.json"), JSON.stringify(median.report));
+  await writeFile(path.join(folder, "lighthouse-runs.json"), JSON.stringify({ scores }, null, 2));
+}
+
 const [mode, first, second] = process.argv.slice(2);
-if (mode === "--collect-criterion" && first) {
+if (mode === "--median-lighthouse" && first) {
+  await medianLighthouse(first);
+} else if (mode === "--collect-criterion" && first) {
   console.log(JSON.stringify(await collectCriterion(first), null, 2));
 } else if (mode === "--write" && first && second) {
   await write(first, second);
 } else {
-  console.error("usage: write-benchmarks.mjs --collect-criterion <dir> | --write BENCHMARKS.md <bench dir>");
+  console.error("usage: write-benchmarks.mjs --collect-criterion <dir> | --median-lighthouse <bench dir> | --write BENCHMARKS.md <bench dir>");
   process.exit(2);
 }
