@@ -1,7 +1,7 @@
 //! Screens whose code is loaded only when first opened.
 //!
-//! Every screen other than the start screen is a split point (`#[wasm_split]`): the
-//! release build cuts their code, and the full role pack with the code that reads it,
+//! Every screen other than the start screen is drawn behind a split point
+//! (`#[wasm_split]`): the release build cuts their code, and the full role pack with the code that reads it,
 //! out of the main wasm module into one file of their own (`scripts/split-wasm.mjs`), so
 //! a first visit downloads only what the start screen needs. [`LazyScreen`] fetches
 //! that file when the address first asks for another screen, shows that it is loading,
@@ -29,61 +29,6 @@ use std::rc::Rc;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 use yew::prelude::*;
 
-#[wasm_split(screens, fallible)]
-fn routes_screen(from: String, to: String) -> Result<Html, SplitLoaderError> {
-    Ok(html! { <RoutesPage {from} {to} /> })
-}
-
-#[wasm_split(screens, fallible)]
-fn explore_screen(from: String) -> Result<Html, SplitLoaderError> {
-    Ok(html! { <ExplorePage {from} /> })
-}
-
-#[wasm_split(screens, fallible)]
-fn skills_screen() -> Result<Html, SplitLoaderError> {
-    Ok(html! { <SkillsPage /> })
-}
-
-#[wasm_split(screens, fallible)]
-fn roles_screen() -> Result<Html, SplitLoaderError> {
-    Ok(html! { <RolesPage /> })
-}
-
-#[wasm_split(screens, fallible)]
-fn role_screen(id: String) -> Result<Html, SplitLoaderError> {
-    Ok(html! { <RolePage {id} /> })
-}
-
-#[wasm_split(screens, fallible)]
-fn map_screen() -> Result<Html, SplitLoaderError> {
-    Ok(html! { <MapPage /> })
-}
-
-#[wasm_split(screens, fallible)]
-fn about_screen() -> Result<Html, SplitLoaderError> {
-    Ok(html! { <AboutPage /> })
-}
-
-#[wasm_split(screens, fallible)]
-fn plans_screen() -> Result<Html, SplitLoaderError> {
-    Ok(html! { <PlansPage /> })
-}
-
-#[wasm_split(screens, fallible)]
-fn plan_screen(id: String) -> Result<Html, SplitLoaderError> {
-    Ok(html! { <PlanPage {id} /> })
-}
-
-#[wasm_split(screens, fallible)]
-fn your_data_screen() -> Result<Html, SplitLoaderError> {
-    Ok(html! { <YourDataPage /> })
-}
-
-#[wasm_split(screens, fallible)]
-fn shared_screen(payload: String) -> Result<Html, SplitLoaderError> {
-    Ok(html! { <SharedPage {payload} /> })
-}
-
 /// Builds the file of all the user's data that "Export now" downloads when saving fails.
 /// A split point: the exporter is rarely needed, so it stays out of the first download.
 #[wasm_split(screens, fallible)]
@@ -95,23 +40,25 @@ pub fn export_everything(
     Ok(crate::share::export_all(&data, &data_version, now))
 }
 
-/// Renders `route`'s screen, fetching its code first when it lives in a split file.
-async fn load_screen(route: Route) -> Result<Html, SplitLoaderError> {
-    match route {
-        Route::Start => Ok(html! { <StartPage /> }),
-        Route::Routes { from, to } => routes_screen(from, to).await,
-        Route::Explore { from } => explore_screen(from).await,
-        Route::Skills => skills_screen().await,
-        Route::Roles => roles_screen().await,
-        Route::Role { id } => role_screen(id).await,
-        Route::Map => map_screen().await,
-        Route::About => about_screen().await,
-        Route::Plans => plans_screen().await,
-        Route::Plan { id } => plan_screen(id).await,
-        Route::YourData => your_data_screen().await,
-        Route::Shared { payload } => shared_screen(payload).await,
-        Route::NotFound => Ok(html! { <NotFoundPage /> }),
-    }
+/// Renders `route`'s screen. A split point: every screen but the start screen is drawn
+/// here, so their code is fetched with the first of them that is opened.
+#[wasm_split(screens, fallible)]
+fn render_screen(route: Route) -> Result<Html, SplitLoaderError> {
+    Ok(match route {
+        Route::Start => html! { <StartPage /> },
+        Route::Routes { from, to } => html! { <RoutesPage {from} {to} /> },
+        Route::Explore { from } => html! { <ExplorePage {from} /> },
+        Route::Skills => html! { <SkillsPage /> },
+        Route::Roles => html! { <RolesPage /> },
+        Route::Role { id } => html! { <RolePage {id} /> },
+        Route::Map => html! { <MapPage /> },
+        Route::About => html! { <AboutPage /> },
+        Route::Plans => html! { <PlansPage /> },
+        Route::Plan { id } => html! { <PlanPage {id} /> },
+        Route::YourData => html! { <YourDataPage /> },
+        Route::Shared { payload } => html! { <SharedPage {payload} /> },
+        Route::NotFound => html! { <NotFoundPage /> },
+    })
 }
 
 /// Reads and validates the bundled role pack. A split point, so the pack and the code
@@ -176,7 +123,7 @@ pub fn lazy_screen(props: &LazyScreenProps) -> Html {
             let route = route.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let outcome = match role_graph().await {
-                    Ok(graph) => match load_screen(route.clone()).await {
+                    Ok(graph) => match render_screen(route.clone()).await {
                         Ok(screen) => Loaded::Screen(graph, screen),
                         Err(_) => Loaded::Failed(ScreenProblem::NotFetched),
                     },
@@ -221,6 +168,6 @@ pub fn lazy_screen(props: &LazyScreenProps) -> Html {
         Some((route, Loaded::Failed(ScreenProblem::BadData(message)))) if *route == props.route => {
             crate::ui::data_problem(message)
         }
-        _ => html! { <p class="fh-loading" role="status">{ "Loading…" }</p> },
+        _ => crate::ui::loading("Loading…"),
     }
 }

@@ -53,6 +53,11 @@ pub(crate) fn data_problem(message: &str) -> Html {
     }
 }
 
+/// A status line shown while part of the app is still on its way.
+pub(crate) fn loading(text: &'static str) -> Html {
+    html! { <p class="fh-loading" role="status">{ text }</p> }
+}
+
 #[derive(Properties, PartialEq)]
 struct AppWithDataProps {
     index: RoleIndexContext,
@@ -67,7 +72,7 @@ fn app_with_data(props: &AppWithDataProps) -> Html {
     // Start-up runs in three short tasks: reading the saved data here, then the frame
     // (router, header), then the screen (see `Shell`).
     if !hooks::use_later_task() {
-        return html! { <p class="fh-loading" role="status">{ "Loading Foothold…" }</p> };
+        return loading("Loading Foothold…");
     }
     html! {
         <ContextProvider<RoleIndexContext> context={props.index.clone()}>
@@ -176,7 +181,7 @@ fn shell(props: &ShellProps) -> Html {
                     if screen_due {
                         <Switch<Route> render={switch} />
                     } else {
-                        <p class="fh-loading" role="status">{ "Loading Foothold…" }</p>
+                        { loading("Loading Foothold…") }
                     }
                 </main>
             </div>
