@@ -45,6 +45,8 @@ function showFailure(headline, cause) {
   block.append(button);
   // Beside the app, which is hidden rather than emptied, so a render still queued in the
   // app cannot land on top of the message.
+  // The pre-rendered frame in index.html goes too: it promised an app that is not coming.
+  document.querySelector("[data-foothold-shell]")?.remove();
   const mount = document.getElementById("app");
   if (mount) {
     mount.before(block);
@@ -63,12 +65,46 @@ window.addEventListener("error", (event) => {
   }
 });
 
+/** Resolves in a later task of the event loop, after the browser could paint and handle input. */
+function nextTask() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** How many bytes of wasm the browser's compiler takes in one task. */
+const PIECE = 32 * 1024;
+
+// The browser decodes a streamed wasm module on the page's main thread as its bytes
+// arrive. From a fast connection or the offline cache they arrive all at once, which
+// makes one long task that holds up taps; handed over in pieces, a task apart, it is
+// several short ones.
+function inSmallPieces(response) {
+  if (!response.body || typeof ReadableStream !== "function") return response;
+  const reader = response.body.getReader();
+  const pieces = new ReadableStream({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) {
+        controller.close();
+        return;
+      }
+      for (let offset = 0; offset < value.length; offset += PIECE) {
+        controller.enqueue(value.subarray(offset, offset + PIECE));
+        await nextTask();
+      }
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return new Response(pieces, { status: response.status, headers: { "Content-Type": "application/wasm" } });
+}
+
 async function start() {
   try {
     const glue = await import(new URL(GLUE, here).href);
     const response = await fetch(new URL(WASM, here));
     if (!response.ok) throw new Error(`${WASM} answered ${response.status}`);
-    await glue.default({ module_or_path: response });
+    await glue.default({ module_or_path: inSmallPieces(response) });
     performance.mark("foothold:app-started");
   } catch (error) {
     if (error instanceof WebAssembly.RuntimeError) {

@@ -6,6 +6,8 @@
 // 2. Writes the external loader (assets/loader.js) with the hashed names of the wasm-bindgen
 //    glue and wasm module, under a content-hashed name of its own, and links it from
 //    index.html together with preloads, since inline scripts are forbidden by the CSP.
+//    The boot script (assets/boot.js), which picks what the pre-rendered frame shows
+//    before the first paint, goes in the same way.
 // 3. Writes the service worker (assets/sw.js) with the list of every staged file and a
 //    version derived from their contents, so any change to the app yields a new worker.
 // 4. Writes brotli (.br) and gzip (.gz) copies next to each compressible file, for static
@@ -15,6 +17,7 @@ import { readdir, readFile, rm, writeFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { brotliCompressSync, gzipSync, constants as zlib } from "node:zlib";
+import { minify } from "terser";
 import { minifyModule, splitWasm } from "./split-wasm.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -46,7 +49,17 @@ async function listFiles(folder, prefix = "") {
   return files.sort();
 }
 
+const release = process.env.TRUNK_PROFILE === "release";
+
 const isPrecompressed = (file) => file.endsWith(".br") || file.endsWith(".gz");
+
+/** Minifies a classic (non-module) script for release builds. */
+async function minifyClassicScript(source, release) {
+  if (!release) return source;
+  const result = await minify(source, { compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (typeof result.code !== "string") fail("terser returned no code for the boot script");
+  return result.code;
+}
 
 async function writeLoader(files) {
   const glue = files.filter((f) => /^foothold-app-[0-9a-f]+\.js$/.test(f));
@@ -64,13 +77,18 @@ async function writeLoader(files) {
   );
   const loaderName = `loader-${shortHash(loader)}.js`;
   await writeFile(path.join(staging, loaderName), loader);
+  const boot = await minifyClassicScript(await readFile(path.join(root, "assets/boot.js"), "utf8"), release);
+  const bootName = `boot-${shortHash(boot)}.js`;
+  await writeFile(path.join(staging, bootName), boot);
 
   const indexPath = path.join(staging, "index.html");
   let html = await readFile(indexPath, "utf8");
   if (/<script(?![^>]*\bsrc=)[^>]*>/i.test(html)) fail("index.html has an inline script, which the CSP forbids");
+  // The boot script is a classic script, so it runs before the first paint.
   const tags = [
     `<link rel="modulepreload" href="./${glue[0]}">`,
     `<link rel="preload" href="./${wasm[0]}" as="fetch" type="application/wasm" crossorigin>`,
+    `<script src="./${bootName}"></script>`,
     `<script type="module" src="./${loaderName}"></script>`,
   ].join("\n    ");
   if (!html.includes("</head>")) fail("index.html has no </head>");
@@ -158,7 +176,6 @@ const existing = await listFiles(staging);
 if (existing.some((f) => /^loader-[0-9a-f]+\.js$/.test(f))) fail("the staging folder already has a loader; it was processed twice");
 if ((await stat(path.join(staging, "index.html"))).size === 0) fail("index.html is empty");
 
-const release = process.env.TRUNK_PROFILE === "release";
 let splitFiles;
 try {
   splitFiles = await splitWasm({ staging, root, release });

@@ -1,15 +1,25 @@
 //! Starts the Foothold web app; everything else lives in the library.
 
-use foothold::ui::{failure, perf, App};
+use foothold::ui::{failure, hooks::browser::next_task, perf, App};
 
 fn main() {
     failure::install_panic_hook();
     perf::mark(perf::WASM_INSTANTIATED);
+    // The first render gets a task of its own, apart from the browser's work of setting
+    // up the module, so neither holds up a tap for long.
+    wasm_bindgen_futures::spawn_local(async {
+        next_task().await;
+        render();
+    });
+}
+
+fn render() {
     let mount = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id(failure::MOUNT_POINT_ID));
     match mount {
-        // Yew clears the static "Loading Foothold…" shell from the mount point.
+        // The mount point is hidden; the app shows itself in place of the pre-rendered
+        // frame once its first screen is drawn (see `static_shell`).
         Some(mount) => {
             yew::Renderer::<App>::with_root(mount).render();
         }

@@ -58,7 +58,9 @@ fn show_failure(headline: &str, cause: Option<&str>) {
         return;
     };
     // The block goes beside the app, which is hidden rather than emptied: yew may still
-    // have a render queued, and it must not land on top of the message.
+    // have a render queued, and it must not land on top of the message. The pre-rendered
+    // frame goes, since it promised an app that is not coming.
+    super::static_shell::remove_shell(&document);
     if let Some(mount) = document.get_element_by_id(MOUNT_POINT_ID) {
         let _ = mount.before_with_node_1(&block);
         let _ = mount.set_attribute("hidden", "");

@@ -14,6 +14,7 @@ pub mod pages;
 pub mod perf;
 pub mod routes;
 pub mod state;
+pub mod static_shell;
 
 use crate::graph::bundled_role_index;
 use components::{footer, header, live_region, notice_banner, other_tab_banner, save_problem};
@@ -32,6 +33,12 @@ pub fn app() -> Html {
         let index = bundled_role_index().map(Rc::new);
         perf::mark(perf::DATA_DECODED);
         index
+    });
+    // Without data there will be no screen to wait for: show the message at once.
+    use_effect_with(index.is_err(), |failed| {
+        if *failed {
+            static_shell::reveal_app();
+        }
     });
     match &*index {
         Ok(index) => html! { <AppWithData index={RoleIndexContext(index.clone())} /> },
@@ -162,10 +169,12 @@ fn shell(props: &ShellProps) -> Html {
             }
         })
     };
-    // The frame paints first and the screen follows in a task of its own.
+    // The frame is built first and the screen follows in a task of its own; the app
+    // takes the pre-rendered frame's place once both are there.
     let screen_due = hooks::use_later_task();
     use_effect_with(screen_due, |due| {
         if *due {
+            static_shell::reveal_app();
             perf::mark(perf::FIRST_RENDER);
         }
     });

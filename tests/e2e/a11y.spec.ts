@@ -2,6 +2,7 @@
 // WCAG 2.1 A and AA, on a phone and on a desktop screen.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { waitForApp } from "./support/app";
 
 const viewports = [
   { name: "phone", width: 390, height: 844 },
@@ -22,7 +23,7 @@ async function expectNoViolations(page: Page, screen: string): Promise<void> {
 /** Opens a screen by its address and waits for its heading. */
 async function open(page: Page, hash: string): Promise<void> {
   await page.goto(`./${hash}`);
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await waitForApp(page);
 }
 
 /** Saves a plan from nurse to CNIO and returns its address. */

@@ -2,10 +2,11 @@
 // use them: found by label, role and name, never by CSS class. Written against the
 // bundled NHS pack's role ids.
 import { test, expect, type Locator, type Page } from "@playwright/test";
+import { waitForApp } from "./support/app";
 
 async function open(page: Page, path: string) {
   await page.goto(`./#${path}`);
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await waitForApp(page);
 }
 
 function resultCount(page: Page): Locator {

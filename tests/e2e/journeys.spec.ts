@@ -4,13 +4,14 @@
 // Elements are found by role and accessible name, as people find them.
 import { expect, test, type Page } from "@playwright/test";
 import { readFile } from "node:fs/promises";
+import { waitForApp } from "./support/app";
 
 const phone = { width: 390, height: 844 };
 
 /** Opens the app at a screen (a hash such as "#/plans") and waits for its heading. */
 async function open(page: Page, hash = ""): Promise<void> {
   await page.goto(`./${hash}`);
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await waitForApp(page);
 }
 
 /** Types into a role picker and chooses the matching role from its list. */

@@ -2,6 +2,7 @@
 // with the arrow keys, finding routes and saving one as a plan, with focus always
 // visible and moved to each new screen's heading.
 import { expect, test, type Page } from "@playwright/test";
+import { waitForApp } from "./support/app";
 
 /** Presses Tab until the focused element matches, failing after `limit` presses. */
 async function tabTo(page: Page, isTarget: () => boolean, limit = 60): Promise<void> {
@@ -23,7 +24,7 @@ async function focused(page: Page): Promise<string> {
 
 test("the skip link is the first thing the keyboard reaches and jumps to the content", async ({ page }) => {
   await page.goto("./");
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await waitForApp(page);
   await page.keyboard.press("Tab");
   await expect(page.getByRole("link", { name: "Skip to main content" })).toBeFocused();
   await page.keyboard.press("Enter");
@@ -32,7 +33,7 @@ test("the skip link is the first thing the keyboard reaches and jumps to the con
 
 test("finding a route and saving it as a plan works with the keyboard alone", async ({ page }) => {
   await page.goto("./");
-  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await waitForApp(page);
 
   await tabTo(page, () => document.activeElement?.id === "current-role");
   await page.keyboard.type("registered nurse");

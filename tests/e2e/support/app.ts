@@ -29,11 +29,13 @@ export async function copyOfDist(): Promise<string> {
   return folder;
 }
 
-/** Waits until the app has replaced the loading shell with its own page. */
+/** Waits until the app has taken the place of the pre-rendered frame with its own page. */
 export async function waitForApp(page: Page): Promise<void> {
+  await expect(page.locator("[data-foothold-shell]")).toHaveCount(0);
+  await expect(page.locator("#app")).toBeVisible();
   await expect(page.getByRole("main")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
-  await expect(page.getByText("Loading Foothold…")).toBeHidden();
+  await expect(page.getByText("Loading Foothold…")).toHaveCount(0);
   await expect(page.locator("[data-foothold-failure]")).toHaveCount(0);
 }
 

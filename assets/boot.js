@@ -1,0 +1,35 @@
+// Runs before the first paint: a classic script in <head>, since the Content Security
+// Policy forbids inline scripts. scripts/post-build.mjs writes it to dist/ under a hashed
+// name and links it from index.html.
+//
+// index.html carries the frame and the start screen's opening lines, so someone on a slow
+// connection sees the app at once while the wasm module is still on its way. Those lines
+// suit only a first visit to the start screen. A link to another screen (a screen in the
+// address's hash) or a returning user (whose last screen the app may reopen) gets the
+// frame and "Loading Foothold…" alone, so no screen ever shows another screen's heading.
+(function () {
+  var root = document.documentElement;
+  function opensStartScreen(hash) {
+    return hash === "" || hash === "#" || hash === "#/";
+  }
+  var returning = true;
+  try {
+    returning = window.localStorage.getItem("foothold.data") !== null;
+  } catch (error) {
+    // Storage blocked: treat the visit as a returning one, which only hides the lines.
+  }
+  if (returning || !opensStartScreen(window.location.hash)) root.classList.add("fh-frame-only");
+  // The app's router owns the address's hash, so the frame's skip link moves focus itself
+  // rather than writing "#shell-main" into the address.
+  document.addEventListener("click", function (event) {
+    var link = event.target instanceof Element ? event.target.closest("[data-foothold-skip]") : null;
+    var main = document.getElementById("shell-main");
+    if (!link || !main) return;
+    event.preventDefault();
+    main.focus();
+  });
+  // A link followed before the app has started leads elsewhere too.
+  window.addEventListener("hashchange", function () {
+    if (!opensStartScreen(window.location.hash)) root.classList.add("fh-frame-only");
+  });
+})();

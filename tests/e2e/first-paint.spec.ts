@@ -1,0 +1,121 @@
+// The frame pre-rendered in index.html: what people see while the wasm module is still on
+// its way, and that the app takes its place without anything moving. The wasm download
+// is held back by the test, so the frame can be looked at for as long as needed.
+import { test, expect, type Page, type Locator } from "@playwright/test";
+import { waitForApp } from "./support/app";
+
+test.use({ serviceWorkers: "block" });
+
+/** Holds every request for the main wasm module until the returned function is called. */
+async function holdBackTheApp(page: Page): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/foothold-app-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Where an element is drawn, rounded to whole pixels. */
+async function placeOf(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error("the element is not drawn");
+  return { x: Math.round(box.x), y: Math.round(box.y), width: Math.round(box.width), height: Math.round(box.height) };
+}
+
+const startLead = /^Find the moves that take you from the job you do now/;
+
+for (const viewport of [
+  { name: "phone", size: { width: 390, height: 844 } },
+  { name: "desktop", size: { width: 1280, height: 800 } },
+]) {
+  test(`a first visit reads the header and the start screen's opening lines before the app arrives, and nothing moves when it does (${viewport.name})`, async ({ page }) => {
+    await page.setViewportSize(viewport.size);
+    const release = await holdBackTheApp(page);
+    await page.goto("./");
+
+    const heading = page.getByRole("heading", { level: 1, name: "Plan your route" });
+    const lead = page.getByText(startLead);
+    await expect(heading).toBeVisible();
+    await expect(lead).toBeVisible();
+    await expect(page.getByRole("status")).toHaveText("Loading Foothold…");
+    const nav = page.getByRole("navigation", { name: "Main" });
+    await expect(nav.getByRole("link")).toHaveText(["Plan a route", "Roles", "Role map", "What I have", "Plans", "Your data", "About the data"]);
+    const before = {
+      banner: await page.getByRole("banner").innerText(),
+      links: await nav.getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("href"))),
+      heading: await placeOf(heading),
+      lead: await placeOf(lead),
+      nav: await placeOf(nav),
+      leadText: await lead.innerText(),
+    };
+
+    release();
+    await waitForApp(page);
+    await expect(page.getByRole("combobox", { name: "Current role" })).toBeVisible();
+    // The same words, links and places as the app's own header and start screen.
+    expect(await page.getByRole("banner").innerText()).toBe(before.banner);
+    expect(await nav.getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual(before.links);
+    expect(await placeOf(nav)).toEqual(before.nav);
+    expect(await placeOf(heading)).toEqual(before.heading);
+    expect(await page.getByText(startLead).innerText()).toBe(before.leadText);
+    expect(await placeOf(page.getByText(startLead))).toEqual(before.lead);
+    await expect(page.locator("[data-foothold-shell]")).toHaveCount(0);
+  });
+}
+
+test("a link to another screen shows the frame and a loading line, never the start screen's heading", async ({ page }) => {
+  const release = await holdBackTheApp(page);
+  await page.goto("./#/roles");
+  await expect(page.getByRole("banner")).toBeVisible();
+  await expect(page.getByRole("status")).toHaveText("Loading Foothold…");
+  await expect(page.getByRole("heading", { name: "Plan your route" })).toBeHidden();
+  await expect(page.getByText(startLead)).toBeHidden();
+
+  release();
+  await waitForApp(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Explore roles" })).toBeVisible();
+});
+
+test("a returning visitor, whose last screen may reopen, sees the frame without the start screen's lines", async ({ page }) => {
+  await page.goto("./");
+  await waitForApp(page);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "What I have" }).click();
+  await expect(page).toHaveTitle(/What I already have/);
+  expect(await page.evaluate(() => window.localStorage.getItem("foothold.data"))).not.toBeNull();
+
+  const release = await holdBackTheApp(page);
+  await page.goto("./");
+  await expect(page.getByRole("status")).toHaveText("Loading Foothold…");
+  await expect(page.getByRole("heading", { name: "Plan your route" })).toBeHidden();
+
+  release();
+  await waitForApp(page);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What I already have");
+});
+
+test("the frame's skip link moves focus to its content without changing the address", async ({ page }) => {
+  const release = await holdBackTheApp(page);
+  await page.goto("./");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to main content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("main")).toBeFocused();
+  expect(new URL(page.url()).hash).toBe("");
+
+  release();
+  await waitForApp(page);
+  await expect(page.getByRole("heading", { level: 1, name: "Plan your route" })).toBeVisible();
+});
+
+test("when the app cannot start, the frame gives way to the message", async ({ page }) => {
+  await page.route(/foothold-app-[0-9a-f]+_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: "Not found" }));
+  await page.goto("./");
+  await expect(page.getByRole("alert")).toContainText("Sorry, Foothold could not start.");
+  await expect(page.locator("[data-foothold-shell]")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Plan your route" })).toHaveCount(0);
+});
