@@ -65,9 +65,17 @@ window.addEventListener("error", (event) => {
   }
 });
 
-/** Resolves in a later task of the event loop, after the browser could paint and handle input. */
+/**
+ * Resolves in a later task of the event loop, once the browser could paint and handle
+ * input. Not setTimeout, which waits at least 4 ms once timers nest a few deep.
+ */
 function nextTask() {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  if (typeof globalThis.scheduler?.yield === "function") return globalThis.scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
 }
 
 /** How many bytes of wasm the browser's compiler takes in one task. */

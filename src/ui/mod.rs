@@ -40,7 +40,10 @@ pub fn app() -> Html {
             static_shell::reveal_app();
         }
     });
+    // The saved data is read in the next task, apart from the role index.
+    let data_due = hooks::use_later_task();
     match &*index {
+        Ok(_) if !data_due => loading("Loading Foothold…"),
         Ok(index) => html! { <AppWithData index={RoleIndexContext(index.clone())} /> },
         Err(error) => data_problem(&error.to_string()),
     }
@@ -76,8 +79,8 @@ fn app_with_data(props: &AppWithDataProps) -> Html {
     let (state, store) = hooks::use_persisted_app_data(&props.index.data_version);
     // Read before the hash router starts, because it writes "#/" into an empty hash.
     let opened_without_address = *use_memo((), |_| hooks::browser::current_hash().is_empty());
-    // Start-up runs in three short tasks: reading the saved data here, then the frame
-    // (router, header), then the screen (see `Shell`).
+    // Start-up runs in short tasks: the role index (see `App`), the saved data here, then
+    // the router, the header and the screen (see `Shell`).
     if !hooks::use_later_task() {
         return loading("Loading Foothold…");
     }
@@ -169,9 +172,11 @@ fn shell(props: &ShellProps) -> Html {
             }
         })
     };
-    // The frame is built first and the screen follows in a task of its own; the app
-    // takes the pre-rendered frame's place once both are there.
-    let screen_due = hooks::use_later_task();
+    // The router first, then the header, then the screen, each in a task of its own; the
+    // app takes the pre-rendered frame's place once all are there.
+    let step = hooks::use_start_up_step(2);
+    let header_due = step >= 1;
+    let screen_due = step >= 2;
     use_effect_with(screen_due, |due| {
         if *due {
             static_shell::reveal_app();
@@ -181,7 +186,9 @@ fn shell(props: &ShellProps) -> Html {
     let wide = matches!(route, Some(Route::Routes { .. }) | Some(Route::Map));
     html! {
         <>
-            { header(route.as_ref()) }
+            if header_due {
+                { header(route.as_ref()) }
+            }
             <div class={classes!("fh-width-container", wide.then_some("fh-width-container--wide"))}>
                 { app.as_ref().map(other_tab_banner).unwrap_or_default() }
                 { app.as_ref().map(|app| save_problem(app, &on_export)).unwrap_or_default() }

@@ -6,6 +6,6 @@ pub mod deferred;
 pub mod page;
 pub mod persisted;
 
-pub use deferred::use_later_task;
+pub use deferred::{use_later_task, use_start_up_step};
 pub use page::use_page;
 pub use persisted::{use_persisted_app_data, use_store, StoreContext};
