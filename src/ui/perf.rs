@@ -8,7 +8,7 @@ pub const WASM_INSTANTIATED: &str = "foothold:wasm-instantiated";
 /// is read later, with the first screen that needs it).
 pub const DATA_DECODED: &str = "foothold:data-decoded";
 
-/// Set once the first screen has been rendered into the page.
+/// Set once the first screen has been drawn and shown in place of the pre-rendered frame.
 pub const FIRST_RENDER: &str = "foothold:first-render";
 
 /// Records a named point in time with `performance.mark(name)`. Does nothing where the

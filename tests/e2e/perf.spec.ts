@@ -22,14 +22,25 @@ async function sample(page: Page): Promise<Sample> {
   await waitForApp(page);
   // Let marks set in effects after the first paint land.
   await page.waitForTimeout(200);
-  return page.evaluate((names) => {
+  return page.evaluate(async (names) => {
     const at = (name: string) => performance.getEntriesByName(name, "mark")[0]?.startTime ?? null;
     const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
     const paint = performance.getEntriesByName("first-contentful-paint")[0];
+    // The browser's own largest contentful paint: the last, largest candidate so far.
+    const largestPaint = await new Promise<number | null>((resolve) => {
+      const observer = new PerformanceObserver((list) => {
+        const entries = list.getEntries();
+        observer.disconnect();
+        resolve(entries.length > 0 ? entries[entries.length - 1].startTime : null);
+      });
+      observer.observe({ type: "largest-contentful-paint", buffered: true });
+      setTimeout(() => resolve(null), 1000);
+    });
     const result: Record<string, number | null> = {
       "response-end": navigation?.responseEnd ?? null,
       "dom-content-loaded": navigation?.domContentLoadedEventEnd ?? null,
       "first-contentful-paint": paint?.startTime ?? null,
+      "largest-contentful-paint": largestPaint,
     };
     for (const name of names) result[name] = at(name);
     // Durations the app measures itself, such as route finding, as "measure:<name>".
