@@ -9,6 +9,9 @@
 // frame and "Loading Foothold…" alone, so no screen ever shows another screen's heading.
 (function () {
   var root = document.documentElement;
+  // Scripts run: the frame's "Loading Foothold…" line is true (without scripts the page
+  // says instead that Foothold needs JavaScript).
+  root.classList.add("fh-scripts-run");
   function opensStartScreen(hash) {
     return hash === "" || hash === "#" || hash === "#/";
   }

@@ -1,13 +1,14 @@
-//! The planner on the bundled NHS pack. These tests need the full pack under data/; when
-//! the crate is built around the starter fixture instead (FOOTHOLD_PACK_DIR pointing at
-//! tests/fixtures/starter-pack), they say so and check nothing.
+//! The planner on the NHS pack in data/, read from its source files, so these tests check
+//! the real pack whichever pack the app was built around (FOOTHOLD_PACK_DIR).
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use foothold::graph::{bundled_graph, RoleGraph, RoleId};
+use foothold::graph::source::read_pack_folder;
+use foothold::graph::{RoleGraph, RoleId};
 use foothold::planner::{
     explore, find_routes, Constraints, NoRoute, RouteQuery, SelfAssessment, NEAREST_LIMIT,
 };
+use std::path::Path;
 
 const KNOWN_IDS: [&str; 27] = [
     "registered-nurse",
@@ -39,13 +40,11 @@ const KNOWN_IDS: [&str; 27] = [
     "product-manager",
 ];
 
-fn nhs_pack() -> Option<RoleGraph> {
-    let graph = bundled_graph().expect("the bundled pack loads");
-    if graph.info().id == "starter" {
-        eprintln!("the bundled pack is the starter fixture: build with data/ to run this test");
-        return None;
-    }
-    Some(graph)
+fn nhs_pack() -> RoleGraph {
+    let pack = read_pack_folder(Path::new("data")).expect("data/ reads as a pack");
+    let graph = RoleGraph::new(pack).expect("data/ is a valid pack");
+    assert_ne!(graph.info().id, "starter", "data/ holds the NHS pack");
+    graph
 }
 
 fn routes(
@@ -62,7 +61,7 @@ fn routes(
 
 #[test]
 fn every_known_pair_gets_routes_or_a_reason() {
-    let Some(graph) = nhs_pack() else { return };
+    let graph = nhs_pack();
     for from in KNOWN_IDS {
         assert!(graph.role(&from.into()).is_some(), "{from} is in the pack");
         for to in KNOWN_IDS {
@@ -87,7 +86,7 @@ fn every_known_pair_gets_routes_or_a_reason() {
 
 #[test]
 fn routes_into_roles_needing_registration_pass_through_a_registered_role() {
-    let Some(graph) = nhs_pack() else { return };
+    let graph = nhs_pack();
     for from in [
         "administrator",
         "graduate",
@@ -113,7 +112,7 @@ fn routes_into_roles_needing_registration_pass_through_a_registered_role() {
 
 #[test]
 fn classic_moves_have_routes() {
-    let Some(graph) = nhs_pack() else { return };
+    let graph = nhs_pack();
     for (from, to) in [
         ("registered-nurse", "digital-nurse"),
         ("registered-nurse", "chief-nursing-information-officer"),
@@ -128,7 +127,7 @@ fn classic_moves_have_routes() {
 
 #[test]
 fn every_entry_role_can_go_somewhere_within_five_years() {
-    let Some(graph) = nhs_pack() else { return };
+    let graph = nhs_pack();
     for role in graph.roles().iter().filter(|role| role.entry) {
         let groups = explore(
             &graph,

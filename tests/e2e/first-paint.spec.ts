@@ -119,3 +119,16 @@ test("when the app cannot start, the frame gives way to the message", async ({ p
   await expect(page.locator("[data-foothold-shell]")).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "Plan your route" })).toHaveCount(0);
 });
+
+test.describe("with JavaScript turned off", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the page says Foothold needs JavaScript instead of claiming to load", async ({ page }) => {
+    await page.goto("./");
+    // Playwright turns scripts off in a way that still parses <noscript> as if they ran,
+    // so its message is checked as markup rather than on screen.
+    expect(await page.locator("noscript").evaluate((element) => element.textContent)).toContain("Foothold needs JavaScript to run.");
+    await expect(page.getByRole("banner")).toBeVisible();
+    await expect(page.getByText("Loading Foothold…")).toBeHidden();
+  });
+});
