@@ -21,7 +21,18 @@
   } catch (error) {
     // Storage blocked: treat the visit as a returning one, which only hides the lines.
   }
-  if (returning || !opensStartScreen(window.location.hash)) root.classList.add("fh-frame-only");
+  // Marks a visit that may not open on the start screen: its lines are hidden (by the
+  // stylesheet, before the first paint) and its navigation link no longer says it is the
+  // current page (once the body is parsed).
+  function frameOnly() {
+    root.classList.add("fh-frame-only");
+    var startLink = document.querySelector("[data-foothold-start-link]");
+    if (startLink) startLink.removeAttribute("aria-current");
+  }
+  if (returning || !opensStartScreen(window.location.hash)) {
+    root.classList.add("fh-frame-only");
+    document.addEventListener("DOMContentLoaded", frameOnly);
+  }
   // The app's router owns the address's hash, so the frame's skip link moves focus itself
   // rather than writing "#shell-main" into the address.
   document.addEventListener("click", function (event) {
@@ -33,6 +44,6 @@
   });
   // A link followed before the app has started leads elsewhere too.
   window.addEventListener("hashchange", function () {
-    if (!opensStartScreen(window.location.hash)) root.classList.add("fh-frame-only");
+    if (!opensStartScreen(window.location.hash)) frameOnly();
   });
 })();

@@ -44,6 +44,7 @@ for (const viewport of [
     await expect(page.getByRole("status")).toHaveText("Loading Foothold…");
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link")).toHaveText(["Plan a route", "Roles", "Role map", "What I have", "Plans", "Your data", "About the data"]);
+    await expect(nav.getByRole("link", { name: "Plan a route" })).toHaveAttribute("aria-current", "page");
     const before = {
       banner: await page.getByRole("banner").innerText(),
       links: await nav.getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("href"))),
@@ -60,6 +61,7 @@ for (const viewport of [
     expect(await page.getByRole("banner").innerText()).toBe(before.banner);
     expect(await nav.getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual(before.links);
     expect(await placeOf(nav)).toEqual(before.nav);
+    await expect(nav.getByRole("link", { name: "Plan a route" })).toHaveAttribute("aria-current", "page");
     expect(await placeOf(heading)).toEqual(before.heading);
     expect(await page.getByText(startLead).innerText()).toBe(before.leadText);
     expect(await placeOf(page.getByText(startLead))).toEqual(before.lead);
@@ -74,6 +76,7 @@ test("a link to another screen shows the frame and a loading line, never the sta
   await expect(page.getByRole("status")).toHaveText("Loading Foothold…");
   await expect(page.getByRole("heading", { name: "Plan your route" })).toBeHidden();
   await expect(page.getByText(startLead)).toBeHidden();
+  await expect(page.getByRole("link", { name: "Plan a route" })).not.toHaveAttribute("aria-current", /.*/);
 
   release();
   await waitForApp(page);
