@@ -55,15 +55,8 @@ fn a_measure_records_the_time_since_its_start_mark() {
 
 #[wasm_bindgen_test]
 fn a_failed_start_hides_the_app_behind_a_plain_message_and_a_reload_button() {
-    let document = document();
-    let body = document.body().expect("the test page has a body");
-    let mount = document
-        .create_element("div")
-        .expect("a div can be created");
-    mount.set_id(failure::MOUNT_POINT_ID);
+    let mount = add_mount_point();
     mount.set_text_content(Some("the app's last screen"));
-    body.append_child(&mount)
-        .expect("the mount point can be added");
 
     failure::show_start_failure("The bundled role data could not be read.");
 
@@ -88,14 +81,25 @@ fn a_failed_start_hides_the_app_behind_a_plain_message_and_a_reload_button() {
     mount.remove();
 }
 
-/// Builds the page as index.html has it: the hidden mount point and the frame beside it.
-fn page_with_frame() -> (web_sys::Element, web_sys::Element) {
-    let document = document();
-    let body = document.body().expect("the test page has a body");
-    let mount = document
+/// Adds the element the app renders into to the test page.
+fn add_mount_point() -> web_sys::Element {
+    let mount = document()
         .create_element("div")
         .expect("a div can be created");
     mount.set_id(failure::MOUNT_POINT_ID);
+    document()
+        .body()
+        .expect("the test page has a body")
+        .append_child(&mount)
+        .expect("the mount point can be added");
+    mount
+}
+
+/// Builds the page as index.html has it: the hidden mount point and the frame after it.
+fn page_with_frame() -> (web_sys::Element, web_sys::Element) {
+    let document = document();
+    let body = document.body().expect("the test page has a body");
+    let mount = add_mount_point();
     mount
         .set_attribute("hidden", "")
         .expect("the mount point can be hidden");
@@ -105,8 +109,6 @@ fn page_with_frame() -> (web_sys::Element, web_sys::Element) {
     frame
         .set_attribute(static_shell::SHELL_ATTRIBUTE, "")
         .expect("the frame can be marked");
-    body.append_child(&mount)
-        .expect("the mount point can be added");
     body.append_child(&frame).expect("the frame can be added");
     (mount, frame)
 }
