@@ -43,10 +43,10 @@ function showFailure(headline, cause) {
   button.setAttribute("data-foothold-reload", "");
   button.textContent = "Reload";
   block.append(button);
+  // The pre-rendered frame in index.html goes: it promised an app that is not coming.
+  document.querySelector("[data-foothold-shell]")?.remove();
   // Beside the app, which is hidden rather than emptied, so a render still queued in the
   // app cannot land on top of the message.
-  // The pre-rendered frame in index.html goes too: it promised an app that is not coming.
-  document.querySelector("[data-foothold-shell]")?.remove();
   const mount = document.getElementById("app");
   if (mount) {
     mount.before(block);
