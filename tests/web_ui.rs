@@ -10,7 +10,7 @@
 use foothold::graph::{bundled_graph, bundled_role_index, RoleId};
 use foothold::planner::{find_routes, Route as PlannedRoute, RouteQuery, SelfAssessment};
 use foothold::ui::components::{route_card, step_list, RolePicker};
-use foothold::ui::context::{GraphContext, RoleIndexContext};
+use foothold::ui::context::{GraphContext, RoleIndexContext, Shared};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -20,9 +20,9 @@ use yew::prelude::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 thread_local! {
-    static GRAPH: GraphContext = GraphContext(Rc::new(bundled_graph().expect("the bundled pack loads")));
+    static GRAPH: GraphContext = Shared(Rc::new(bundled_graph().expect("the bundled pack loads")));
     static ROLE_INDEX: RoleIndexContext =
-        RoleIndexContext(Rc::new(bundled_role_index().expect("the bundled role index loads")));
+        Shared(Rc::new(bundled_role_index().expect("the bundled role index loads")));
 }
 
 fn role_index() -> RoleIndexContext {

@@ -6,48 +6,42 @@ use std::ops::Deref;
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The loaded role graph, shared through a yew context. Compares by pointer, so pages
-/// re-render only when a different graph is loaded.
-#[derive(Clone, Debug)]
-pub struct GraphContext(pub Rc<RoleGraph>);
+/// Read-only data shared through a yew context. Compares by pointer, so components
+/// re-render only when different data is provided, never by comparing its contents.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
 
-impl PartialEq for GraphContext {
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
-impl Deref for GraphContext {
-    type Target = RoleGraph;
+impl<T> Deref for Shared<T> {
+    type Target = T;
 
-    fn deref(&self) -> &RoleGraph {
+    fn deref(&self) -> &T {
         &self.0
     }
 }
+
+/// The loaded role graph, shared through a yew context.
+pub type GraphContext = Shared<RoleGraph>;
+
+/// The role index, shared through a yew context.
+pub type RoleIndexContext = Shared<RoleIndex>;
 
 /// The role graph from context. The app provides it around every screen loaded on
 /// demand (see `ui::lazy`); the start screen and the frame read the [`RoleIndex`].
 #[hook]
 pub fn use_graph() -> Option<GraphContext> {
     use_context::<GraphContext>()
-}
-
-/// The role index, shared through a yew context. Compares by pointer.
-#[derive(Clone, Debug)]
-pub struct RoleIndexContext(pub Rc<RoleIndex>);
-
-impl PartialEq for RoleIndexContext {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Deref for RoleIndexContext {
-    type Target = RoleIndex;
-
-    fn deref(&self) -> &RoleIndex {
-        &self.0
-    }
 }
 
 /// The role index from context. The app provides it above everything.

@@ -17,7 +17,7 @@
 use crate::graph::{bundled_graph, LoadError, RoleGraph};
 use crate::plan::{AppData, Timestamp};
 use crate::share::ExportFile;
-use crate::ui::context::GraphContext;
+use crate::ui::context::{GraphContext, Shared};
 use crate::ui::hooks::page::use_frame_page;
 use crate::ui::pages::{
     AboutPage, ExplorePage, MapPage, NotFoundPage, PlanPage, PlansPage, RolePage, RolesPage,
@@ -91,7 +91,7 @@ async fn role_graph() -> Result<GraphContext, ScreenProblem> {
         .await
         .map_err(|_| ScreenProblem::NotFetched)?
         .map_err(|error| ScreenProblem::BadData(error.to_string()))?;
-    let graph = GraphContext(Rc::new(graph));
+    let graph = Shared(Rc::new(graph));
     ROLE_GRAPH.with(|cell| *cell.borrow_mut() = Some(graph.clone()));
     Ok(graph)
 }

@@ -18,7 +18,7 @@ pub mod static_shell;
 
 use crate::graph::bundled_role_index;
 use components::{footer, header, live_region, notice_banner, other_tab_banner, save_problem};
-use context::RoleIndexContext;
+use context::{RoleIndexContext, Shared};
 use hooks::StoreContext;
 use routes::Route;
 use state::{use_app, Action, AppHandle};
@@ -44,7 +44,7 @@ pub fn app() -> Html {
     let data_due = hooks::use_later_task();
     match &*index {
         Ok(_) if !data_due => loading("Loading Foothold…"),
-        Ok(index) => html! { <AppWithData index={RoleIndexContext(index.clone())} /> },
+        Ok(index) => html! { <AppWithData index={Shared(index.clone())} /> },
         Err(error) => data_problem(&error.to_string()),
     }
 }
