@@ -1,12 +1,14 @@
 //! The role graph: the pack's types, reading packs, validating them, and a petgraph
 //! index over roles and transitions that the planner walks.
 
+pub mod credentials;
 pub mod index;
 pub mod model;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;
 pub mod validate;
 
+pub use credentials::{CredentialSet, CredentialTable, RoleNeeds, MAX_CREDENTIALS};
 pub use index::{bundled_role_index, BUNDLED_INDEX_JSON};
 pub use model::*;
 pub use validate::{validate_pack, PackProblem, ProblemKind, MAX_TRANSITION_MONTHS};
@@ -65,6 +67,7 @@ pub struct RoleGraph {
     nodes: HashMap<RoleId, NodeIndex>,
     competencies: HashMap<CompetencyId, usize>,
     opportunities: HashMap<OpportunityId, usize>,
+    credentials: CredentialTable,
 }
 
 impl PartialEq for RoleGraph {
@@ -116,12 +119,14 @@ impl RoleGraph {
             .enumerate()
             .map(|(position, o)| (o.id.clone(), position))
             .collect();
+        let credentials = CredentialTable::of_pack(&pack);
         RoleGraph {
             pack,
             graph,
             nodes,
             competencies,
             opportunities,
+            credentials,
         }
     }
 
@@ -164,6 +169,86 @@ impl RoleGraph {
         self.opportunities
             .get(id)
             .map(|&position| &self.pack.opportunities[position])
+    }
+
+    /// A credential by id.
+    pub fn credential(&self, id: &CredentialId) -> Option<&Credential> {
+        self.credentials
+            .position(id)
+            .and_then(|position| self.pack.credentials.get(position))
+    }
+
+    /// Every role's, move's and opportunity's credentials as bit sets, for the planner.
+    pub fn credential_table(&self) -> &CredentialTable {
+        &self.credentials
+    }
+
+    /// The credentials in a set, in pack order.
+    pub fn credentials_in(&self, set: CredentialSet) -> Vec<&Credential> {
+        set.positions()
+            .filter_map(|position| self.pack.credentials.get(position))
+            .collect()
+    }
+
+    /// What a person starting in a role holds: what the role implies plus what they
+    /// declared, and, when the role covers several professions and they named none of
+    /// them, the set one of which they hold.
+    pub fn starting_credentials(
+        &self,
+        start: NodeIndex,
+        declared: CredentialSet,
+    ) -> (CredentialSet, CredentialSet) {
+        let position = self.graph[start];
+        let table = &self.credentials;
+        let held = table.holds[position].union(declared);
+        let one_of = table.holds_one_of[position];
+        if one_of.intersection(held).is_empty() {
+            (held, one_of)
+        } else {
+            (held, CredentialSet::EMPTY)
+        }
+    }
+
+    /// A role's credential requirements as sentences people read: one for each
+    /// credential needed outright, and one for a choice of several ("One of: …").
+    ///
+    /// ```
+    /// let graph = foothold::graph::bundled_graph().expect("the bundled pack is valid");
+    /// let cnio = graph.role(&"chief-nursing-information-officer".into()).unwrap();
+    /// let lines = graph.requirement_lines(cnio);
+    /// assert!(lines[0].contains("Registration as a nurse"));
+    /// ```
+    pub fn requirement_lines(&self, role: &Role) -> Vec<String> {
+        let describe = |id: &CredentialId| match self.credential(id) {
+            Some(credential) => format!("{} ({})", credential.name, credential.body),
+            None => id.to_string(),
+        };
+        let mut lines: Vec<String> = role.requires.all_of.iter().map(describe).collect();
+        match role.requires.any_of.as_slice() {
+            [] => {}
+            [only] => lines.push(describe(only)),
+            several => {
+                let names: Vec<String> = several
+                    .iter()
+                    .map(|id| {
+                        self.credential(id)
+                            .map_or_else(|| id.to_string(), |c| c.name.clone())
+                    })
+                    .collect();
+                lines.push(format!("One of: {}", names.join("; ")));
+            }
+        }
+        lines
+    }
+
+    /// What entering the role at a node asks for.
+    pub fn needs_at(&self, node: NodeIndex) -> RoleNeeds {
+        self.credentials.needs[self.graph[node]]
+    }
+
+    /// What the move on an edge grants.
+    pub fn grants_at(&self, edge: EdgeIndex) -> CredentialSet {
+        self.credentials.grants[self.graph[edge]]
     }
 
     /// The transition from one role straight to another, if there is one.

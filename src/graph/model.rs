@@ -56,6 +56,87 @@ slug_id!(
     /// Stable identifier of a development opportunity, such as `topol-digital-fellowship`.
     OpportunityId
 );
+slug_id!(
+    /// Stable identifier of a credential (a professional registration or a qualification
+    /// that gates roles), such as `nmc-nurse`.
+    CredentialId
+);
+
+/// What kind of credential a pack declares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum CredentialKind {
+    /// Registration with a statutory regulator (NMC, HCPC, GPhC, GMC), including entry on
+    /// a specialist part of a register (the GMC Specialist or GP Register).
+    Registration,
+    /// A qualification that employers make essential for a role, so that a route cannot
+    /// pass through the role without it.
+    Qualification,
+}
+
+impl CredentialKind {
+    /// The kind's name as people read it.
+    pub fn label(self) -> &'static str {
+        match self {
+            CredentialKind::Registration => "Professional registration",
+            CredentialKind::Qualification => "Qualification",
+        }
+    }
+}
+
+/// Something a person holds that gates roles: a professional registration or a gating
+/// qualification. Credentials belong to the person and travel with them along a route.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Credential {
+    /// Stable id.
+    pub id: CredentialId,
+    /// What the person holds, as people say it: "Registration as a nurse".
+    pub name: String,
+    /// A registration or a qualification.
+    pub kind: CredentialKind,
+    /// The regulator or body that grants it: "Nursing and Midwifery Council (NMC)".
+    pub body: String,
+    /// How people usually get it, in plain words (shown when a route needs it).
+    pub how_to_get: String,
+    /// Why it gates roles in this pack (required for qualifications).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why_it_gates: Option<String>,
+    /// Web addresses of the sources.
+    pub sources: Vec<String>,
+    /// File the item was read from (set by the loader, never written to the bundle).
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub origin: Option<String>,
+}
+
+/// The credentials a role asks for: every one of `all_of`, and at least one of `any_of`
+/// when that list is not empty.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    /// Credentials the person must hold, every one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub all_of: Vec<CredentialId>,
+    /// Credentials of which the person must hold at least one (none when empty).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub any_of: Vec<CredentialId>,
+}
+
+impl Requirement {
+    /// True when the role asks for no credential at all.
+    pub fn is_empty(&self) -> bool {
+        self.all_of.is_empty() && self.any_of.is_empty()
+    }
+
+    /// Every credential the requirement names, `all_of` first.
+    pub fn named(&self) -> impl Iterator<Item = &CredentialId> {
+        self.all_of.iter().chain(&self.any_of)
+    }
+}
 
 /// The career family a role belongs to; used for grouping, filtering and map rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -511,6 +592,10 @@ pub struct Opportunity {
     /// Competencies that completing it builds; completing it counts them as held.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub develops: Vec<CompetencyId>,
+    /// Credentials that completing it gives (a nursing degree apprenticeship gives
+    /// registration as a nurse); completing it counts them as held.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grants: Vec<CredentialId>,
     /// Summary in the pack authors' own words.
     pub summary: String,
     /// Web addresses of the sources.
@@ -545,13 +630,24 @@ pub struct Role {
     /// True for senior roles where a career path may end, so having no ways on is fine.
     #[serde(default)]
     pub senior_terminal: bool,
-    /// True where the role needs current registration with a regulated health or care
-    /// profession (for example a clinical safety officer).
-    #[serde(default)]
-    pub requires_registration: bool,
-    /// True where holding the role means the person is a registered clinician.
-    #[serde(default)]
-    pub registered_clinician: bool,
+    /// The credentials a person needs to take the role: a route only enters the role
+    /// when the person holds them by then.
+    #[serde(default, skip_serializing_if = "Requirement::is_empty")]
+    pub requires: Requirement,
+    /// For roles people start from: the credentials everyone in the role holds (a
+    /// registered nurse holds registration as a nurse).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holds: Vec<CredentialId>,
+    /// For roles people start from that cover several professions: everyone in the role
+    /// holds one of these, and the person can say which (an allied health professional
+    /// is registered in one of the allied health professions).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holds_one_of: Vec<CredentialId>,
+    /// True for a duty a person takes on alongside their post, usually at their own band,
+    /// rather than a job they move into (a clinical safety officer). Moves into a duty
+    /// come only from experienced roles and never raise the person's band.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub duty: bool,
     /// What the role is for, in the pack authors' own words.
     pub summary: String,
     /// Typical responsibilities.
@@ -665,6 +761,9 @@ pub struct Transition {
     pub opportunities: Vec<OpportunityId>,
     /// Typical time the move takes, in months.
     pub months: Months,
+    /// Credentials the move gives the person (training that ends in registration).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grants: Vec<CredentialId>,
     /// How well the move is backed.
     pub evidence: Evidence,
     /// Web addresses of the sources.
@@ -745,6 +844,9 @@ pub struct Pack {
     pub competencies: Vec<Competency>,
     /// Every development opportunity.
     pub opportunities: Vec<Opportunity>,
+    /// Every credential (registrations and gating qualifications).
+    #[serde(default)]
+    pub credentials: Vec<Credential>,
     /// Renamed and removed role ids.
     #[serde(default)]
     pub migrations: Vec<RoleMigration>,

@@ -9,11 +9,14 @@
 //! | `opportunities.toml` | `[[opportunity]]` tables |
 //! | `roles/*.toml` | `[[role]]` tables, one file per family is usual |
 //! | `transitions/*.toml` | `[[transition]]` tables |
+//! | `credentials.toml` (optional) | `[[credential]]` tables: registrations and gating qualifications |
 //! | `migrations.toml` (optional) | `[[migration]]` tables for renamed or removed ids |
 //!
 //! The build script includes this file directly, so it may only use `super::model`.
 
-use super::model::{Competency, Opportunity, Pack, PackInfo, Role, RoleMigration, Transition};
+use super::model::{
+    Competency, Credential, Opportunity, Pack, PackInfo, Role, RoleMigration, Transition,
+};
 use serde::Deserialize;
 use std::fmt;
 use std::fs;
@@ -64,6 +67,13 @@ struct TransitionFile {
 
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields)]
+struct CredentialFile {
+    #[serde(default)]
+    credential: Vec<Credential>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
 struct MigrationFile {
     #[serde(default)]
     migration: Vec<RoleMigration>,
@@ -76,9 +86,11 @@ pub fn source_files(folder: &Path) -> Result<Vec<PathBuf>, SourceError> {
         folder.join("competencies.toml"),
         folder.join("opportunities.toml"),
     ];
-    let migrations = folder.join("migrations.toml");
-    if migrations.exists() {
-        files.push(migrations);
+    for optional in ["credentials.toml", "migrations.toml"] {
+        let file = folder.join(optional);
+        if file.exists() {
+            files.push(file);
+        }
     }
     files.extend(toml_files_in(folder, "roles")?);
     files.extend(toml_files_in(folder, "transitions")?);
@@ -159,6 +171,20 @@ pub fn read_pack_folder(folder: &Path) -> Result<Pack, Vec<SourceError>> {
             item
         }));
     }
+    let mut credentials = Vec::new();
+    let credentials_file = folder.join("credentials.toml");
+    if credentials_file.exists() {
+        if let Some(file) = keep(
+            &mut errors,
+            read_toml::<CredentialFile>(folder, &credentials_file),
+        ) {
+            let origin = relative(folder, &credentials_file);
+            credentials.extend(file.credential.into_iter().map(|mut item| {
+                item.origin = Some(origin.clone());
+                item
+            }));
+        }
+    }
     let mut migrations = Vec::new();
     let migrations_file = folder.join("migrations.toml");
     if migrations_file.exists() {
@@ -201,6 +227,7 @@ pub fn read_pack_folder(folder: &Path) -> Result<Pack, Vec<SourceError>> {
             transitions,
             competencies,
             opportunities,
+            credentials,
             migrations,
         }),
         _ => Err(errors),

@@ -6,7 +6,7 @@
 //! which is what lets shortest-path search (and Yen's alternatives) find the true best.
 
 use super::{Objective, SelfAssessment};
-use crate::graph::{CompetencyId, Months, RoleGraph, Transition};
+use crate::graph::{CompetencyId, CredentialSet, Months, RoleGraph, Transition};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -35,6 +35,20 @@ pub fn held_competencies(graph: &RoleGraph, assessment: &SelfAssessment) -> BTre
         }
     }
     held
+}
+
+/// The credentials a user counts as holding beyond what their role implies: those they
+/// declared, plus every credential granted by an opportunity they completed. Ids the
+/// pack does not know are ignored.
+pub fn declared_credentials(graph: &RoleGraph, assessment: &SelfAssessment) -> CredentialSet {
+    let table = graph.credential_table();
+    let mut declared = table.set_of(&assessment.credentials);
+    for opportunity in &assessment.completed {
+        if let Some(opportunity) = graph.opportunity(opportunity) {
+            declared = declared.union(table.set_of(&opportunity.grants));
+        }
+    }
+    declared
 }
 
 /// The time a move is likely to take this user, given how many of the competencies it

@@ -4,7 +4,10 @@
 use super::cost::{personalised_months, split_gain, RouteCost};
 use super::search::Path;
 use super::Objective;
-use crate::graph::{BandRange, CompetencyId, Evidence, Months, OpportunityId, RoleGraph, RoleId};
+use crate::graph::{
+    BandRange, CompetencyId, CredentialId, CredentialSet, Evidence, Months, OpportunityId,
+    RoleGraph, RoleId,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -32,6 +35,17 @@ pub struct RouteStep {
     pub sources: Vec<String>,
     /// The pack authors' note on the move.
     pub note: Option<String>,
+    /// The registrations and qualifications the person relies on to take the role moved
+    /// to, in pack order (empty when the role asks for none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub relies_on: Vec<CredentialId>,
+    /// True when the person relies on one of `relies_on`, not all: they started in a role
+    /// that covers several professions and did not say which they hold.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub relies_on_one_of: bool,
+    /// Registrations and qualifications the move gives the person, in pack order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gains_credentials: Vec<CredentialId>,
 }
 
 /// What a whole route adds up to.
@@ -89,14 +103,35 @@ impl Route {
     }
 }
 
-/// Explains a path found by the search.
-pub(crate) fn explain(graph: &RoleGraph, path: &Path, held: &BTreeSet<CompetencyId>) -> Route {
+/// Explains a path found by the search; `one_of` is the set of professions one of
+/// which the person holds without having said which.
+pub(crate) fn explain(
+    graph: &RoleGraph,
+    path: &Path,
+    held: &BTreeSet<CompetencyId>,
+    one_of: CredentialSet,
+) -> Route {
     let mut steps = Vec::with_capacity(path.edges.len());
     let mut gained = BTreeSet::new();
     let mut total = Months { min: 0, max: 0 };
     let mut weakest = Evidence::Sourced;
-    for &edge in &path.edges {
+    for (position, &edge) in path.edges.iter().enumerate() {
         let transition = graph.transition_at(edge);
+        let (before, after) = (path.credentials[position], path.credentials[position + 1]);
+        let needs = graph.needs_at(path.nodes[position + 1]);
+        let named_any = needs.any_of.intersection(after);
+        let (relied, relies_on_one_of) = if needs.any_of.is_empty() || !named_any.is_empty() {
+            (needs.all_of.union(named_any), false)
+        } else {
+            (needs.all_of.union(needs.any_of.intersection(one_of)), true)
+        };
+        let ids = |set: CredentialSet| -> Vec<CredentialId> {
+            graph
+                .credentials_in(set)
+                .into_iter()
+                .map(|credential| credential.id.clone())
+                .collect()
+        };
         let (to_gain, already_held) = split_gain(transition, held);
         let personalised = personalised_months(
             transition.months,
@@ -118,6 +153,9 @@ pub(crate) fn explain(graph: &RoleGraph, path: &Path, held: &BTreeSet<Competency
             evidence: transition.evidence,
             sources: transition.sources.clone(),
             note: transition.note.clone(),
+            relies_on: ids(relied),
+            relies_on_one_of,
+            gains_credentials: ids(after.minus(before)),
         });
     }
     let band_path = path

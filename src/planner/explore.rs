@@ -1,7 +1,7 @@
 //! "Where can I get to from here within N months?": every role reachable within a time,
 //! grouped by family, each with its quickest route's time and number of steps.
 
-use super::cost::{held_competencies, step_measures, HeldSet};
+use super::cost::{declared_credentials, held_competencies, step_measures, HeldSet};
 use super::no_route::NoRoute;
 use super::search::{Engine, Path};
 use super::{Constraints, Objective, SelfAssessment};
@@ -60,15 +60,17 @@ pub fn explore(
         graph,
         Objective::ShortestTime,
         held.clone(),
+        declared_credentials(graph, assessment),
         constraints,
         start,
         None,
     );
+    let start_state = engine.start_state();
     // The ranking cost counts each step's minimum plus maximum, twice its typical time.
     let limit = u32::from(within_months) * 2;
     let routes: Vec<Path> = match via {
         Some(via) if via != start => {
-            let Some(first) = engine.shortest(start, via, None) else {
+            let Some(first) = engine.shortest(start_state, via, None) else {
                 return Ok(Vec::new());
             };
             let Some(remaining) = limit.checked_sub(first.cost().primary) else {
@@ -79,12 +81,12 @@ pub fn explore(
                 engine.block_node(node);
             }
             engine
-                .reachable(via, Some(remaining))
+                .reachable(first.end(), Some(remaining))
                 .iter()
                 .map(|onward| first.join(onward))
                 .collect()
         }
-        _ => engine.reachable(start, Some(limit)),
+        _ => engine.reachable(start_state, Some(limit)),
     };
     let lookup = HeldSet::new(&held);
     let mut reachable: Vec<(Family, u32, Reachable)> = routes

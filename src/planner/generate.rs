@@ -6,8 +6,9 @@
 //! 42") and are never shown to users.
 
 use crate::graph::{
-    Band, BandRange, Competency, CompetencyId, Evidence, Family, Framework, Months, Opportunity,
-    OpportunityId, OpportunityKind, Pack, PackInfo, Role, RoleId, Transition,
+    Band, BandRange, Competency, CompetencyId, Credential, CredentialId, CredentialKind, Evidence,
+    Family, Framework, Months, Opportunity, OpportunityId, OpportunityKind, Pack, PackInfo,
+    Requirement, Role, RoleId, Transition,
 };
 
 /// A small, fast, deterministic random number generator (SplitMix64).
@@ -72,6 +73,7 @@ pub fn synthetic_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
             cost: None,
             level: None,
             develops: vec![competencies[random.below(competency_count)].id.clone()],
+            grants: Vec::new(),
             summary: "A synthetic opportunity for benchmarks and tests.".to_owned(),
             sources: vec![SYNTHETIC_SOURCE.to_owned()],
             origin: None,
@@ -84,7 +86,6 @@ pub fn synthetic_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
             let level = (i * 11 / roles.max(1)).min(10);
             let min = Band::ALL[level];
             let max = Band::ALL[(level + random.below(2)).min(10)];
-            let clinical = family == Family::ClinicalPractice;
             Role {
                 id: role_id(i),
                 title: format!("Synthetic role {i}"),
@@ -94,8 +95,10 @@ pub fn synthetic_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
                 evidence: Evidence::Assumed,
                 entry: i % 20 == 0,
                 senior_terminal: level >= 9,
-                requires_registration: false,
-                registered_clinician: clinical,
+                requires: Requirement::default(),
+                holds: Vec::new(),
+                holds_one_of: Vec::new(),
+                duty: false,
                 summary: "A synthetic role for benchmarks and tests.".to_owned(),
                 responsibilities: Vec::new(),
                 entry_requirements: Vec::new(),
@@ -139,6 +142,7 @@ pub fn synthetic_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
                 gain,
                 opportunities,
                 months: Months { min, max },
+                grants: Vec::new(),
                 evidence,
                 sources: vec![SYNTHETIC_SOURCE.to_owned()],
                 note: None,
@@ -161,8 +165,74 @@ pub fn synthetic_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
         transitions,
         competencies,
         opportunities,
+        credentials: Vec::new(),
         migrations: Vec::new(),
     }
+}
+
+/// How many credentials a [`credentialed_pack`] declares.
+pub const SYNTHETIC_CREDENTIALS: usize = 8;
+
+/// A [`synthetic_pack`] with credentials laid over it the way a real pack has them.
+///
+/// Roles fall into four tiers by number; moves between tiers only go up (a move that
+/// went down is turned round), and only such moves grant credentials, so, as the
+/// validator demands of real packs, no credential is granted on a cycle of roles. About
+/// one role in four needs one credential, one in six needs one of two, a third of the
+/// moves up a tier grant one, and entry roles hold one credential or one of two.
+pub fn credentialed_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
+    let mut pack = synthetic_pack(roles, per_role, seed);
+    let mut random = SplitMix64::new(seed ^ 0x00C0_FFEE);
+    let credential_id = |i: usize| CredentialId(format!("credential-{i}"));
+    pack.credentials = (0..SYNTHETIC_CREDENTIALS)
+        .map(|i| Credential {
+            id: credential_id(i),
+            name: format!("Synthetic registration {i}"),
+            kind: CredentialKind::Registration,
+            body: "A synthetic regulator".to_owned(),
+            how_to_get: "Synthetic training.".to_owned(),
+            why_it_gates: None,
+            sources: vec![SYNTHETIC_SOURCE.to_owned()],
+            origin: None,
+        })
+        .collect();
+    let tier = |id: &RoleId| -> usize {
+        let number: usize = id.as_str().trim_start_matches("role-").parse().unwrap_or(0);
+        number * 4 / roles.max(1)
+    };
+    let mut pairs = std::collections::HashSet::new();
+    pack.transitions.retain_mut(|transition| {
+        if tier(&transition.to) < tier(&transition.from) {
+            std::mem::swap(&mut transition.from, &mut transition.to);
+        }
+        pairs.insert((transition.from.clone(), transition.to.clone()))
+    });
+    for transition in &mut pack.transitions {
+        if tier(&transition.to) > tier(&transition.from) && random.below(3) == 0 {
+            transition.grants = vec![credential_id(random.below(SYNTHETIC_CREDENTIALS))];
+        }
+    }
+    for role in &mut pack.roles {
+        if role.entry {
+            match random.below(3) {
+                0 => role.holds = vec![credential_id(random.below(SYNTHETIC_CREDENTIALS))],
+                1 => {
+                    let first = random.below(SYNTHETIC_CREDENTIALS - 1);
+                    role.holds_one_of = vec![credential_id(first), credential_id(first + 1)];
+                }
+                _ => {}
+            }
+        }
+        match random.below(12) {
+            0..=2 => role.requires.all_of = vec![credential_id(random.below(SYNTHETIC_CREDENTIALS))],
+            3 | 4 => {
+                let first = random.below(SYNTHETIC_CREDENTIALS - 1);
+                role.requires.any_of = vec![credential_id(first), credential_id(first + 1)];
+            }
+            _ => {}
+        }
+    }
+    pack
 }
 
 /// The id of the `index`-th synthetic role, such as `role-00042`.

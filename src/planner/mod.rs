@@ -27,13 +27,13 @@ mod search;
 pub mod testing;
 mod yen;
 
-pub use cost::{held_competencies, personalised_months, RouteCost};
+pub use cost::{declared_credentials, held_competencies, personalised_months, RouteCost};
 pub use explain::{Route, RouteStep, RouteTotals};
 pub use explore::{explore, ExploreGroup, Reachable};
-pub use no_route::{Limit, NoRoute, NEAREST_LIMIT};
+pub use no_route::{Limit, MissingCredential, NoRoute, NEAREST_LIMIT};
 pub use routes::{find_routes, EXAMINED_ROUTE_LIMIT};
 
-use crate::graph::{Band, CompetencyId, OpportunityId, RoleId};
+use crate::graph::{Band, CompetencyId, CredentialId, OpportunityId, RoleId};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
@@ -68,15 +68,21 @@ pub struct Constraints {
     pub sourced_only: bool,
 }
 
-/// What the user already has: competencies held and development completed.
+/// What the user already has: competencies held, development completed, and the
+/// registrations and qualifications they hold beyond what their current role implies
+/// (a pharmacist now working as a data analyst still holds registration as a pharmacist).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct SelfAssessment {
     /// Competencies the user holds.
     #[serde(default)]
     pub held: BTreeSet<CompetencyId>,
-    /// Development opportunities the user has completed (their `develops` count as held).
+    /// Development opportunities the user has completed (their `develops` count as held,
+    /// and their `grants` as credentials held).
     #[serde(default)]
     pub completed: BTreeSet<OpportunityId>,
+    /// Registrations and qualifications the user holds.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub credentials: BTreeSet<CredentialId>,
 }
 
 /// A request for routes from one role to another.

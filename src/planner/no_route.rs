@@ -2,7 +2,7 @@
 //! user can reach instead.
 
 use super::search::Engine;
-use crate::graph::{Band, RoleGraph, RoleId};
+use crate::graph::{Band, Credential, CredentialId, RoleGraph, RoleId};
 use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -44,6 +44,51 @@ impl Limit {
     }
 }
 
+/// A credential a target role needs and the person lacks, with how people get it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MissingCredential {
+    /// The credential.
+    pub id: CredentialId,
+    /// Its name: "Registration as a nurse".
+    pub name: String,
+    /// Who grants it: "Nursing and Midwifery Council (NMC)".
+    pub body: String,
+    /// How people usually get it, in plain words.
+    pub how_to_get: String,
+}
+
+impl MissingCredential {
+    /// Describes one of the pack's credentials.
+    pub fn of(_graph: &RoleGraph, credential: &Credential) -> Self {
+        MissingCredential {
+            id: credential.id.clone(),
+            name: credential.name.clone(),
+            body: credential.body.clone(),
+            how_to_get: credential.how_to_get.clone(),
+        }
+    }
+
+    /// "registration as a nurse (Nursing and Midwifery Council (NMC)): a three-year…"
+    fn sentence(&self) -> String {
+        format!(
+            "{} ({}): {}",
+            lower_first(&self.name),
+            self.body,
+            lower_first(self.how_to_get.trim_end_matches('.'))
+        )
+    }
+}
+
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        // Keep acronyms and names ("NMC", "GMC", "HCPC") as they are.
+        Some(_) if chars.clone().next().is_some_and(char::is_uppercase) => text.to_owned(),
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Why there is no route, with the nearest roles the user can reach instead.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -60,13 +105,17 @@ pub enum NoRoute {
         /// Its title.
         title: String,
     },
-    /// The target needs current registration as a clinician, the start is not a
-    /// registered clinical role, and no route passes through one.
-    NeedsRegistration {
+    /// The target needs a registration or qualification the person does not hold, and
+    /// no route from where they are gains it.
+    NeedsCredentials {
         /// The target role.
         target: RoleId,
         /// Its title.
         title: String,
+        /// Credentials the role needs, every one, that the person lacks.
+        missing_all: Vec<MissingCredential>,
+        /// Credentials of which the role needs one, when the person holds none of them.
+        missing_any: Vec<MissingCredential>,
         /// Up to five roles the user can reach instead, nearest first.
         nearest: Vec<RoleId>,
     },
@@ -109,9 +158,33 @@ impl NoRoute {
             NoRoute::SameRole { title, .. } => {
                 format!("You are already a {title}: choose a different role to aim for.")
             }
-            NoRoute::NeedsRegistration { title, .. } => format!(
-                "{title} needs current registration as a nurse, midwife, AHP, pharmacist or doctor, and there is no route to it from where you are without that registration."
-            ),
+            NoRoute::NeedsCredentials {
+                title,
+                missing_all,
+                missing_any,
+                ..
+            } => {
+                let mut parts = Vec::new();
+                for credential in missing_all {
+                    parts.push(format!("It needs {}.", credential.sentence()));
+                }
+                match missing_any.as_slice() {
+                    [] => {}
+                    [only] => parts.push(format!("It needs {}.", only.sentence())),
+                    several => {
+                        let names: Vec<String> =
+                            several.iter().map(|c| lower_first(&c.name)).collect();
+                        parts.push(format!(
+                            "It needs one of these: {}. Each is gained through that profession's own training; one profession's registration does not stand in for another's.",
+                            join_with(&names, "or")
+                        ));
+                    }
+                }
+                format!(
+                    "No route from where you are reaches {title}. {} If you already hold one, add it under What I have and the routes will use it.",
+                    parts.join(" ")
+                )
+            }
             NoRoute::ExcludedByConstraints {
                 title,
                 blocking,
@@ -144,7 +217,7 @@ impl NoRoute {
     pub fn nearest(&self) -> &[RoleId] {
         match self {
             NoRoute::UnknownRole { .. } | NoRoute::SameRole { .. } => &[],
-            NoRoute::NeedsRegistration { nearest, .. }
+            NoRoute::NeedsCredentials { nearest, .. }
             | NoRoute::ExcludedByConstraints { nearest, .. }
             | NoRoute::Unreachable { nearest, .. } => nearest,
         }
@@ -176,12 +249,10 @@ fn join_with(phrases: &[String], conjunction: &str) -> String {
 /// 3. any other reachable role, closest starting band first.
 ///
 /// Ties are broken by the quicker route, then the role id.
-pub(crate) fn nearest_roles(
-    engine: &mut Engine<'_>,
-    start: NodeIndex,
-    target: NodeIndex,
-) -> Vec<RoleId> {
+pub(crate) fn nearest_roles(engine: &mut Engine<'_>, target: NodeIndex) -> Vec<RoleId> {
     let graph: &RoleGraph = engine.graph;
+    let start_state = engine.start_state();
+    let start = start_state.node;
     let target_role = graph.role_at(target);
     let band_rank = |band: Band| Band::ALL.iter().position(|&b| b == band).unwrap_or(0);
     let target_band = band_rank(target_role.bands.min);
@@ -192,7 +263,7 @@ pub(crate) fn nearest_roles(
     engine.clear_blocks();
     engine.block_node(target);
     let mut ranked: Vec<(u8, usize, _, &RoleId)> = engine
-        .reachable(start, None)
+        .reachable(start_state, None)
         .into_iter()
         .filter_map(|path| {
             let node = *path.nodes.last()?;
@@ -232,16 +303,47 @@ pub(crate) fn nearest_roles(
 mod tests {
     use super::*;
 
+    fn nurse_registration() -> MissingCredential {
+        MissingCredential {
+            id: "nmc-nurse".into(),
+            name: "Registration as a nurse".into(),
+            body: "Nursing and Midwifery Council (NMC)".into(),
+            how_to_get: "A three-year nursing degree, or a nursing degree apprenticeship."
+                .into(),
+        }
+    }
+
     #[test]
-    fn needing_registration_names_the_professions() {
-        let answer = NoRoute::NeedsRegistration {
-            target: "clinical-safety-officer".into(),
+    fn needing_a_credential_says_what_and_how_to_get_it() {
+        let answer = NoRoute::NeedsCredentials {
+            target: "chief-nursing-information-officer".into(),
+            title: "Chief nursing information officer".into(),
+            missing_all: vec![nurse_registration()],
+            missing_any: vec![],
+            nearest: vec!["digital-pharmacist".into()],
+        };
+        assert_eq!(
+            answer.message(),
+            "No route from where you are reaches Chief nursing information officer. It needs registration as a nurse (Nursing and Midwifery Council (NMC)): a three-year nursing degree, or a nursing degree apprenticeship. If you already hold one, add it under What I have and the routes will use it."
+        );
+        assert_eq!(answer.nearest(), &[RoleId::from("digital-pharmacist")]);
+    }
+
+    #[test]
+    fn needing_one_of_several_says_one_does_not_stand_in_for_another() {
+        let mut midwife = nurse_registration();
+        midwife.name = "Registration as a midwife".into();
+        let answer = NoRoute::NeedsCredentials {
+            target: "x".into(),
             title: "Clinical safety officer".into(),
+            missing_all: vec![],
+            missing_any: vec![nurse_registration(), midwife],
             nearest: vec![],
         };
-        assert!(answer
-            .message()
-            .contains("needs current registration as a nurse, midwife, AHP, pharmacist or doctor"));
+        assert!(answer.message().contains(
+            "one of these: registration as a nurse or registration as a midwife"
+        ));
+        assert!(answer.message().contains("does not stand in for another"));
     }
 
     #[test]

@@ -18,13 +18,13 @@
 //! routes (or legs, for routes through a chosen role) are examined per query; if that
 //! many are examined without finding enough different routes, fewer are offered.
 
-use super::cost::{held_competencies, RouteCost};
+use super::cost::{declared_credentials, held_competencies, RouteCost};
 use super::explain::{explain, Route};
-use super::no_route::{nearest_roles, Limit, NoRoute};
+use super::no_route::{nearest_roles, Limit, MissingCredential, NoRoute};
 use super::search::{compare_paths, Engine, Path};
 use super::yen::LooplessPaths;
 use super::{Constraints, Objective, RouteQuery, SelfAssessment, MAX_ROUTES};
-use crate::graph::{CompetencyId, RoleGraph};
+use crate::graph::{CompetencyId, CredentialSet, RoleGraph};
 use petgraph::graph::NodeIndex;
 use std::collections::{BTreeSet, HashSet};
 
@@ -81,23 +81,33 @@ pub fn find_routes(
             title: graph.role_at(start).title.clone(),
         });
     }
-    let held = held_competencies(graph, assessment);
+    let person = Person {
+        held: held_competencies(graph, assessment),
+        declared: declared_credentials(graph, assessment),
+    };
     let wanted = query.routes.clamp(1, MAX_ROUTES);
     let paths = search(
         graph,
         query.objective,
-        &held,
+        &person,
         &query.constraints,
         Ends { start, target, via },
         wanted,
     );
     if paths.is_empty() {
-        return Err(explain_no_route(graph, query, &held, start, target));
+        return Err(explain_no_route(graph, query, &person, start, target));
     }
+    let one_of = graph.starting_credentials(start, person.declared).1;
     Ok(paths
         .iter()
-        .map(|path| explain(graph, path, &held))
+        .map(|path| explain(graph, path, &person.held, one_of))
         .collect())
+}
+
+/// What the person brings to every search: competencies and declared credentials.
+struct Person {
+    held: BTreeSet<CompetencyId>,
+    declared: CredentialSet,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -137,7 +147,7 @@ impl Different {
 fn search(
     graph: &RoleGraph,
     objective: Objective,
-    held: &BTreeSet<CompetencyId>,
+    person: &Person,
     constraints: &Constraints,
     ends: Ends,
     wanted: usize,
@@ -145,21 +155,23 @@ fn search(
     let mut engine = Engine::new(
         graph,
         objective,
-        held.clone(),
+        person.held.clone(),
+        person.declared,
         constraints,
         ends.start,
         Some(ends.target),
     );
-    match ends.via {
+    let start = engine.start_state();
+    let mut paths = match ends.via {
         Some(via) if via != ends.start && via != ends.target => {
             routes_through(&mut engine, ends, via, wanted)
         }
         _ if wanted == 1 => engine
-            .shortest(ends.start, ends.target, None)
+            .shortest(start, ends.target, None)
             .into_iter()
             .collect(),
         _ => {
-            let mut paths = LooplessPaths::new(&mut engine, ends.start, ends.target, vec![], None);
+            let mut paths = LooplessPaths::new(&mut engine, start, ends.target, vec![], None);
             let mut different = Different::new(wanted);
             let mut examined = 0;
             while !different.full() && examined < EXAMINED_ROUTE_LIMIT {
@@ -171,13 +183,18 @@ fn search(
             }
             different.kept
         }
-    }
+    };
+    // Validated packs never let a route come back to a role (see the search module);
+    // an unvalidated pack that would is answered without such routes.
+    paths.retain(Path::visits_each_role_once);
+    paths
 }
 
 /// The best routes through `via` (see the module docs).
 fn routes_through(engine: &mut Engine<'_>, ends: Ends, via: NodeIndex, wanted: usize) -> Vec<Path> {
     let graph = engine.graph;
-    let mut first_legs = LooplessPaths::new(engine, ends.start, via, vec![ends.target], None);
+    let start = engine.start_state();
+    let mut first_legs = LooplessPaths::new(engine, start, via, vec![ends.target], None);
     let onward_costs = {
         engine.clear_blocks();
         engine.block_node(ends.start);
@@ -203,7 +220,7 @@ fn routes_through(engine: &mut Engine<'_>, ends: Ends, via: NodeIndex, wanted: u
         let excluded: Vec<NodeIndex> = first.nodes[..first.nodes.len() - 1].to_vec();
         let mut onward = LooplessPaths::new(
             engine,
-            via,
+            first.end(),
             ends.target,
             excluded,
             Some(onward_costs.clone()),
@@ -252,7 +269,7 @@ fn worst_offered(pool: &[Path], wanted: usize) -> Option<RouteCost> {
 fn explain_no_route(
     graph: &RoleGraph,
     query: &RouteQuery,
-    held: &BTreeSet<CompetencyId>,
+    person: &Person,
     start: NodeIndex,
     target: NodeIndex,
 ) -> NoRoute {
@@ -265,12 +282,13 @@ fn explain_no_route(
         let mut engine = Engine::new(
             graph,
             query.objective,
-            held.clone(),
+            person.held.clone(),
+            person.declared,
             &without_via,
             start,
             None,
         );
-        nearest_roles(&mut engine, start, target)
+        nearest_roles(&mut engine, target)
     };
     let target_role = graph.role_at(target);
     let title = target_role.title.clone();
@@ -278,7 +296,7 @@ fn explain_no_route(
     let any_route = |constraints: &Constraints| {
         let via = constraints.via.as_ref().and_then(|id| graph.node(id));
         let ends = Ends { start, target, via };
-        !search(graph, query.objective, held, constraints, ends, 1).is_empty()
+        !search(graph, query.objective, person, constraints, ends, 1).is_empty()
     };
     if !limits.is_empty() && any_route(&Constraints::default()) {
         let blocking: Vec<Limit> = limits
@@ -295,10 +313,22 @@ fn explain_no_route(
             nearest,
         };
     }
-    if target_role.requires_registration && !graph.role_at(start).registered_clinician {
-        return NoRoute::NeedsRegistration {
+    let (held, one_of) = graph.starting_credentials(start, person.declared);
+    let needs = graph.needs_at(target);
+    if !needs.admits(held, one_of) {
+        let (all, any) = needs.missing(held);
+        let describe = |set: CredentialSet| -> Vec<MissingCredential> {
+            graph
+                .credentials_in(set)
+                .into_iter()
+                .map(|credential| MissingCredential::of(graph, credential))
+                .collect()
+        };
+        return NoRoute::NeedsCredentials {
             target: query.to.clone(),
             title,
+            missing_all: describe(all),
+            missing_any: describe(any),
             nearest,
         };
     }

@@ -1,29 +1,48 @@
 //! Shortest-path search over the role graph under a query's constraints, with the
 //! planner's deterministic tie-break.
 //!
+//! # Credentials travel with the person
+//!
+//! The search walks states, not roles: a state is a role together with the credentials
+//! the person holds on arriving there (registrations and gating qualifications). A move
+//! adds what it grants; a role is entered only when its requirements are met by then
+//! ([`RoleNeeds::admits`]). Validated packs grant credentials only on moves that lie on
+//! no cycle of roles (the validator checks it), so a person never comes back to a role
+//! holding more than before, and a route never repeats a role.
+//!
 //! Routes are ordered by their [`RouteCost`] (which counts steps last), then by the role
-//! ids along the route read from the start. The forward search keeps, for each role, the
-//! predecessor whose route from the start reads first; because every step costs at least
-//! one step, all equally good predecessors are settled before the role itself, so the
-//! choice never depends on the order of roles or transitions in the pack.
+//! ids along the route read from the start. The forward search keeps, for each state,
+//! the predecessor whose route from the start reads first; because every step costs at
+//! least one step, all equally good predecessors are settled before the state itself, so
+//! the choice never depends on the order of roles or transitions in the pack.
 //!
 //! The engine keeps its buffers between searches and marks them with epochs instead of
 //! clearing them, so Yen's algorithm can run many spur searches cheaply.
 
 use super::cost::{personalised_months, step_measures, HeldSet, RouteCost};
 use super::{Constraints, Objective};
-use crate::graph::{CompetencyId, Evidence, RoleGraph};
+use crate::graph::{CompetencyId, CredentialSet, Evidence, RoleGraph};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::Direction;
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeSet, BinaryHeap};
 
-/// A loopless walk found by the search: its roles, the transitions between them, and the
-/// cost of each prefix (so Yen's algorithm can price a root without adding it up again).
+/// Where a person is during the search: a role, and the credentials held on arrival.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct State {
+    pub node: NodeIndex,
+    pub credentials: CredentialSet,
+}
+
+/// A loopless walk found by the search: its roles, the transitions between them, the
+/// credentials held on arriving at each role, and the cost of each prefix (so Yen's
+/// algorithm can price a root without adding it up again).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Path {
     pub nodes: Vec<NodeIndex>,
     pub edges: Vec<EdgeIndex>,
+    /// `credentials[i]` is what the person holds on arriving at `nodes[i]`.
+    pub credentials: Vec<CredentialSet>,
     /// `prefix[i]` is the cost of the first `i` steps; the last entry is the whole cost.
     pub prefix: Vec<RouteCost>,
     /// The index of the role where this path left the path it was derived from (Yen's).
@@ -35,6 +54,19 @@ impl Path {
         self.prefix.last().copied().unwrap_or(RouteCost::ZERO)
     }
 
+    /// The state at position `index` of the path.
+    pub fn state(&self, index: usize) -> State {
+        State {
+            node: self.nodes[index],
+            credentials: self.credentials[index],
+        }
+    }
+
+    /// The state the path ends in.
+    pub fn end(&self) -> State {
+        self.state(self.nodes.len() - 1)
+    }
+
     /// Joins a path that starts where this one ends.
     pub fn join(&self, onward: &Path) -> Path {
         let base = self.cost();
@@ -42,11 +74,14 @@ impl Path {
         nodes.extend_from_slice(&onward.nodes[1..]);
         let mut edges = self.edges.clone();
         edges.extend_from_slice(&onward.edges);
+        let mut credentials = self.credentials.clone();
+        credentials.extend_from_slice(&onward.credentials[1..]);
         let mut prefix = self.prefix.clone();
         prefix.extend(onward.prefix[1..].iter().map(|&cost| base + cost));
         Path {
             nodes,
             edges,
+            credentials,
             prefix,
             deviation: self.deviation,
         }
@@ -60,6 +95,13 @@ impl Path {
         };
         crate::order::sort(&mut inner);
         inner
+    }
+
+    /// True when no role appears twice (always so in validated packs).
+    pub fn visits_each_role_once(&self) -> bool {
+        let mut roles = self.nodes.clone();
+        crate::order::sort(&mut roles);
+        roles.windows(2).all(|pair| pair[0] != pair[1])
     }
 }
 
@@ -86,18 +128,26 @@ enum EdgeCost {
     Open(RouteCost),
 }
 
-const NO_EDGE: u32 = u32::MAX;
+const NONE: u32 = u32::MAX;
 
 /// The constrained graph of one query, with reusable search buffers.
+///
+/// Per-state buffers are laid out in layers, one layer of every role per distinct
+/// credential set met so far, so a pack without credentials costs the same as before.
 pub(crate) struct Engine<'g> {
     pub graph: &'g RoleGraph,
     pub objective: Objective,
     held: HeldSet,
     sourced_only: bool,
+    start: State,
+    /// The professions one of which the person holds without having said which.
+    one_of: CredentialSet,
     node_open: Vec<bool>,
     edge_cost: Vec<EdgeCost>,
+    layers: Vec<CredentialSet>,
     best: Vec<RouteCost>,
-    pred: Vec<u32>,
+    pred_edge: Vec<u32>,
+    pred_state: Vec<u32>,
     reached: Vec<u32>,
     settled: Vec<u32>,
     epoch: u32,
@@ -109,11 +159,14 @@ pub(crate) struct Engine<'g> {
 
 impl<'g> Engine<'g> {
     /// Prepares a search from `start` (exempt from the avoid list and the band ceiling)
-    /// and, where given, to `target` (exempt from the avoid list only).
+    /// and, where given, to `target` (exempt from the avoid list only), for a person who
+    /// holds the competencies `held` and has declared the credentials `declared` on top
+    /// of what the start role implies.
     pub fn new(
         graph: &'g RoleGraph,
         objective: Objective,
         held: BTreeSet<CompetencyId>,
+        declared: CredentialSet,
         constraints: &Constraints,
         start: NodeIndex,
         target: Option<NodeIndex>,
@@ -133,22 +186,65 @@ impl<'g> Engine<'g> {
                 .is_some_and(|ceiling| !role.bands.min.within_ceiling(ceiling));
             *open = !avoided && !too_senior;
         }
+        let (credentials, one_of) = graph.starting_credentials(start, declared);
         Engine {
             graph,
             objective,
             held: HeldSet::new(&held),
             sourced_only: constraints.sourced_only,
+            start: State {
+                node: start,
+                credentials,
+            },
+            one_of,
             node_open,
             edge_cost: vec![EdgeCost::NotYetPriced; edges],
-            best: vec![RouteCost::UNREACHABLE; nodes],
-            pred: vec![NO_EDGE; nodes],
-            reached: vec![0; nodes],
-            settled: vec![0; nodes],
-            epoch: 0,
+            layers: Vec::new(),
+            best: Vec::new(),
+            pred_edge: Vec::new(),
+            pred_state: Vec::new(),
+            reached: Vec::new(),
+            settled: Vec::new(),
+            epoch: 1,
             node_blocked: vec![0; nodes],
             edge_blocked: vec![0; edges],
             block_epoch: 1,
             heap: BinaryHeap::new(),
+        }
+    }
+
+    /// Where the person starts: the start role with what it implies and what they declared.
+    pub fn start_state(&self) -> State {
+        self.start
+    }
+
+    fn node_count(&self) -> usize {
+        self.node_blocked.len()
+    }
+
+    /// The buffer index of a state, adding a layer for a credential set not met before.
+    fn index_of(&mut self, state: State) -> usize {
+        let layer = match self.layers.iter().position(|&set| set == state.credentials) {
+            Some(layer) => layer,
+            None => {
+                self.layers.push(state.credentials);
+                let size = self.layers.len() * self.node_count();
+                self.best.resize(size, RouteCost::UNREACHABLE);
+                self.pred_edge.resize(size, NONE);
+                self.pred_state.resize(size, NONE);
+                self.reached.resize(size, 0);
+                self.settled.resize(size, 0);
+                self.layers.len() - 1
+            }
+        };
+        layer * self.node_count() + state.node.index()
+    }
+
+    fn state_at(&self, index: usize) -> State {
+        let n = self.node_count();
+        State {
+            node: NodeIndex::new(index % n),
+            credentials: self.layers[index / n],
         }
     }
 
@@ -212,6 +308,19 @@ impl<'g> Engine<'g> {
         }
     }
 
+    /// Where a move from `from` along `edge` leads, or none when the person may not
+    /// enter the role it goes to.
+    fn step(&self, from: State, edge: EdgeIndex, to: NodeIndex) -> Option<State> {
+        let credentials = from.credentials.union(self.graph.grants_at(edge));
+        self.graph
+            .needs_at(to)
+            .admits(credentials, self.one_of)
+            .then_some(State {
+                node: to,
+                credentials,
+            })
+    }
+
     fn next_epoch(&mut self) {
         self.epoch = self.epoch.wrapping_add(1);
         if self.epoch == 0 {
@@ -221,80 +330,70 @@ impl<'g> Engine<'g> {
         }
     }
 
-    fn predecessor(&self, node: NodeIndex) -> Option<NodeIndex> {
-        match self.pred[node.index()] {
-            NO_EDGE => None,
-            edge => self
-                .graph
-                .petgraph()
-                .edge_endpoints(EdgeIndex::new(edge as usize))
-                .map(|(from, _)| from),
-        }
-    }
-
-    /// Whether reaching a role through `new_edge` reads before reaching it through
-    /// `old_edge`, when both are equally good. Both routes have the same number of steps,
-    /// so walking back in step finds where they first differ from the start.
-    fn reads_first(&self, new_edge: EdgeIndex, old_edge: u32) -> bool {
-        let petgraph = self.graph.petgraph();
-        let old_edge = EdgeIndex::new(old_edge as usize);
-        let (Some((mut a, _)), Some((mut b, _))) = (
-            petgraph.edge_endpoints(new_edge),
-            petgraph.edge_endpoints(old_edge),
-        ) else {
-            return false;
-        };
+    /// Whether reaching a state from `new_from` reads before reaching it from
+    /// `old_from`, when both are equally good. Both routes have the same number of
+    /// steps, so walking back in step finds the first role, from the start, where they
+    /// differ.
+    fn reads_first(&self, new_edge: EdgeIndex, new_from: usize, old_edge: u32, old_from: u32) -> bool {
+        let (mut a, mut b) = (new_from, old_from as usize);
         if a == b {
             // Two transitions between the same roles: only in unvalidated packs.
-            return new_edge < old_edge;
+            return new_edge.index() < old_edge as usize;
         }
-        let mut first_difference = (a, b);
+        let n = self.node_count();
+        let mut first_difference = None;
         while a != b {
-            first_difference = (a, b);
-            match (self.predecessor(a), self.predecessor(b)) {
-                (Some(next_a), Some(next_b)) => {
-                    a = next_a;
-                    b = next_b;
+            if a % n != b % n {
+                first_difference = Some((a % n, b % n));
+            }
+            match (self.pred_state[a], self.pred_state[b]) {
+                (NONE, _) | (_, NONE) => break,
+                (next_a, next_b) => {
+                    a = next_a as usize;
+                    b = next_b as usize;
                 }
-                _ => break,
             }
         }
-        let (a, b) = first_difference;
+        let Some((a, b)) = first_difference else {
+            return new_edge.index() < old_edge as usize;
+        };
+        let (a, b) = (NodeIndex::new(a), NodeIndex::new(b));
         let (id_a, id_b) = (&self.graph.role_at(a).id, &self.graph.role_at(b).id);
         id_a.cmp(id_b).then(a.cmp(&b)) == Ordering::Less
     }
 
-    /// The best path from `source` to `target` under the constraints and current blocks,
-    /// guided by `heuristic` (lower bounds on the cost to the target, as made by
-    /// [`Engine::costs_to`]) when given.
+    /// The best path from `source` to `target` (holding any credentials there) under the
+    /// constraints and current blocks, guided by `heuristic` (lower bounds on the cost to
+    /// the target, as made by [`Engine::costs_to`]) when given.
     pub fn shortest(
         &mut self,
-        source: NodeIndex,
+        source: State,
         target: NodeIndex,
         heuristic: Option<&[RouteCost]>,
     ) -> Option<Path> {
         let estimate = |node: NodeIndex| heuristic.map_or(RouteCost::ZERO, |h| h[node.index()]);
-        if !self.node_usable(target) || estimate(source) == RouteCost::UNREACHABLE {
+        if !self.node_usable(target) || estimate(source.node) == RouteCost::UNREACHABLE {
             return None;
         }
         self.next_epoch();
         self.heap.clear();
-        self.start_at(source);
+        let source_index = self.start_at(source);
         self.heap.push(Reverse((
-            estimate(source),
+            estimate(source.node),
             RouteCost::ZERO,
-            source.index() as u32,
+            source_index as u32,
         )));
         while let Some(Reverse((_, cost, index))) = self.heap.pop() {
-            let node = NodeIndex::new(index as usize);
-            if self.settled[index as usize] == self.epoch || cost != self.best[index as usize] {
+            let index = index as usize;
+            if self.settled[index] == self.epoch || cost != self.best[index] {
                 continue;
             }
-            self.settled[index as usize] = self.epoch;
-            if node == target {
-                return Some(self.path_to(target));
+            self.settled[index] = self.epoch;
+            let state = self.state_at(index);
+            if state.node == target {
+                return Some(self.best_arrival(index, cost));
             }
-            self.relax_from(node, |next| {
+            self.relax_from(index, |next| {
                 let h = estimate(next);
                 (h != RouteCost::UNREACHABLE).then_some(h)
             });
@@ -302,48 +401,97 @@ impl<'g> Engine<'g> {
         None
     }
 
+    /// The path to the first target state settled, or to another state of the same role
+    /// and cost whose route reads first. Every predecessor of such a state costs less, so
+    /// it was settled before and the state's own route is final.
+    fn best_arrival(&mut self, index: usize, cost: RouteCost) -> Path {
+        let n = self.node_count();
+        let target = index % n;
+        let mut best = self.path_to(index);
+        let rivals: Vec<usize> = self
+            .heap
+            .iter()
+            .map(|Reverse((_, rival_cost, rival))| (*rival_cost, *rival as usize))
+            .filter(|&(rival_cost, rival)| {
+                rival != index
+                    && rival % n == target
+                    && rival_cost == cost
+                    && self.best[rival] == cost
+                    && self.reached[rival] == self.epoch
+            })
+            .map(|(_, rival)| rival)
+            .collect();
+        for rival in rivals {
+            let other = self.path_to(rival);
+            if compare_paths(self.graph, &other, &best).is_lt() {
+                best = other;
+            }
+        }
+        best
+    }
+
     /// Every role reachable from `source` whose best cost has a primary measure of at
-    /// most `limit`, with the best path to each, in the order they were settled.
-    pub fn reachable(&mut self, source: NodeIndex, limit: Option<u32>) -> Vec<Path> {
+    /// most `limit`, with the best path to each (whatever the person holds there), in
+    /// the order they were settled.
+    pub fn reachable(&mut self, source: State, limit: Option<u32>) -> Vec<Path> {
         self.next_epoch();
         self.heap.clear();
-        self.start_at(source);
+        let source_index = self.start_at(source);
         self.heap.push(Reverse((
             RouteCost::ZERO,
             RouteCost::ZERO,
-            source.index() as u32,
+            source_index as u32,
         )));
         let mut settled = Vec::new();
+        let mut roles_seen = vec![false; self.node_count()];
         while let Some(Reverse((_, cost, index))) = self.heap.pop() {
-            if self.settled[index as usize] == self.epoch || cost != self.best[index as usize] {
+            let index = index as usize;
+            if self.settled[index] == self.epoch || cost != self.best[index] {
                 continue;
             }
             if limit.is_some_and(|limit| cost.primary > limit) {
                 break;
             }
-            self.settled[index as usize] = self.epoch;
-            let node = NodeIndex::new(index as usize);
-            settled.push(node);
-            self.relax_from(node, |_| Some(RouteCost::ZERO));
+            self.settled[index] = self.epoch;
+            let node = index % self.node_count();
+            if !roles_seen[node] {
+                roles_seen[node] = true;
+                settled.push(index);
+            }
+            self.relax_from(index, |_| Some(RouteCost::ZERO));
         }
-        settled.into_iter().map(|node| self.path_to(node)).collect()
+        settled
+            .into_iter()
+            .map(|index| self.path_to(index))
+            .collect()
     }
 
-    fn start_at(&mut self, source: NodeIndex) {
-        let index = source.index();
+    fn start_at(&mut self, source: State) -> usize {
+        let index = self.index_of(source);
         self.best[index] = RouteCost::ZERO;
-        self.pred[index] = NO_EDGE;
+        self.pred_edge[index] = NONE;
+        self.pred_state[index] = NONE;
         self.reached[index] = self.epoch;
+        index
     }
 
-    fn relax_from(&mut self, node: NodeIndex, estimate: impl Fn(NodeIndex) -> Option<RouteCost>) {
-        let base = self.best[node.index()];
+    fn relax_from(&mut self, index: usize, estimate: impl Fn(NodeIndex) -> Option<RouteCost>) {
+        let base = self.best[index];
+        let from = self.state_at(index);
         let graph = self.graph;
-        let graph = graph.petgraph();
-        let mut edges = graph.neighbors_directed(node, Direction::Outgoing).detach();
-        while let Some((edge, next)) = edges.next(graph) {
-            let index = next.index();
-            if self.settled[index] == self.epoch || !self.node_usable(next) {
+        let petgraph = graph.petgraph();
+        let mut edges = petgraph
+            .neighbors_directed(from.node, Direction::Outgoing)
+            .detach();
+        while let Some((edge, next)) = edges.next(petgraph) {
+            if !self.node_usable(next) {
+                continue;
+            }
+            let Some(state) = self.step(from, edge, next) else {
+                continue;
+            };
+            let next_index = self.index_of(state);
+            if self.settled[next_index] == self.epoch {
                 continue;
             }
             let Some(h) = estimate(next) else {
@@ -353,44 +501,49 @@ impl<'g> Engine<'g> {
                 continue;
             };
             let cost = base + step;
-            if self.reached[index] != self.epoch || cost < self.best[index] {
-                self.reached[index] = self.epoch;
-                self.best[index] = cost;
-                self.pred[index] = edge.index() as u32;
-                self.heap.push(Reverse((cost + h, cost, index as u32)));
-            } else if cost == self.best[index] && self.reads_first(edge, self.pred[index]) {
-                self.pred[index] = edge.index() as u32;
+            if self.reached[next_index] != self.epoch || cost < self.best[next_index] {
+                self.reached[next_index] = self.epoch;
+                self.best[next_index] = cost;
+                self.pred_edge[next_index] = edge.index() as u32;
+                self.pred_state[next_index] = index as u32;
+                self.heap.push(Reverse((cost + h, cost, next_index as u32)));
+            } else if cost == self.best[next_index]
+                && self.reads_first(
+                    edge,
+                    index,
+                    self.pred_edge[next_index],
+                    self.pred_state[next_index],
+                )
+            {
+                self.pred_edge[next_index] = edge.index() as u32;
+                self.pred_state[next_index] = index as u32;
             }
         }
     }
 
-    fn path_to(&self, target: NodeIndex) -> Path {
-        let mut nodes = vec![target];
+    fn path_to(&self, index: usize) -> Path {
+        let mut indices = vec![index];
         let mut edges = Vec::new();
-        let mut node = target;
-        while self.pred[node.index()] != NO_EDGE {
-            let edge = EdgeIndex::new(self.pred[node.index()] as usize);
-            match self.graph.petgraph().edge_endpoints(edge) {
-                Some((from, _)) => {
-                    edges.push(edge);
-                    nodes.push(from);
-                    node = from;
-                }
-                None => break,
-            }
-            if nodes.len() > self.pred.len() {
+        let mut current = index;
+        while self.pred_state[current] != NONE {
+            edges.push(EdgeIndex::new(self.pred_edge[current] as usize));
+            current = self.pred_state[current] as usize;
+            indices.push(current);
+            if indices.len() > self.pred_state.len() {
                 break;
             }
         }
-        nodes.reverse();
+        indices.reverse();
         edges.reverse();
-        let mut prefix = Vec::with_capacity(nodes.len());
+        let states: Vec<State> = indices.iter().map(|&i| self.state_at(i)).collect();
+        let mut prefix = Vec::with_capacity(indices.len());
         prefix.push(RouteCost::ZERO);
-        for &node in &nodes[1..] {
-            prefix.push(self.best[node.index()]);
+        for &i in &indices[1..] {
+            prefix.push(self.best[i]);
         }
         Path {
-            nodes,
+            nodes: states.iter().map(|state| state.node).collect(),
+            credentials: states.iter().map(|state| state.credentials).collect(),
             edges,
             prefix,
             deviation: 0,
@@ -399,7 +552,8 @@ impl<'g> Engine<'g> {
 
     /// Lower bounds on the cost from every role to `target` under the constraints and
     /// current blocks ([`RouteCost::UNREACHABLE`] where there is no way), by searching
-    /// backwards. Blocking more later only raises true costs, so they stay valid.
+    /// backwards over roles. Credentials only ever rule moves out, and blocking more
+    /// later only raises true costs, so the bounds stay valid for every state.
     ///
     /// With `from`, the search stops once it has settled every role at most as far from
     /// the target as `from` is; the rest get the distance where it stopped, which is
@@ -407,7 +561,7 @@ impl<'g> Engine<'g> {
     /// step's cost plus the bound after it), so A* stays exact while this search skips
     /// the far side of a large graph.
     pub fn costs_to(&mut self, target: NodeIndex, from: Option<NodeIndex>) -> Vec<RouteCost> {
-        let nodes = self.best.len();
+        let nodes = self.node_count();
         let mut costs = vec![RouteCost::UNREACHABLE; nodes];
         if !self.node_usable(target) {
             return costs;
@@ -472,10 +626,18 @@ mod tests {
             graph,
             Objective::ShortestTime,
             BTreeSet::new(),
+            CredentialSet::EMPTY,
             &Constraints::default(),
             start,
             Some(target),
         )
+    }
+
+    fn at(node: NodeIndex) -> State {
+        State {
+            node,
+            credentials: CredentialSet::EMPTY,
+        }
     }
 
     fn ids(graph: &RoleGraph, path: &Path) -> Vec<String> {
@@ -503,7 +665,7 @@ mod tests {
             graph.node(&"a".into()).unwrap(),
             graph.node(&"d".into()).unwrap(),
         );
-        let path = engine.shortest(a, d, None).unwrap();
+        let path = engine.shortest(at(a), d, None).unwrap();
         assert_eq!(ids(&graph, &path), ["a", "b", "d"]);
     }
 
@@ -516,13 +678,14 @@ mod tests {
             &graph,
             Objective::ShortestTime,
             BTreeSet::new(),
+            CredentialSet::EMPTY,
             &Constraints::default(),
             a,
             Some(b),
         );
-        let expected = plain.shortest(a, b, None);
+        let expected = plain.shortest(at(a), b, None);
         let heuristic = plain.costs_to(b, Some(a));
-        assert_eq!(plain.shortest(a, b, Some(&heuristic)), expected);
+        assert_eq!(plain.shortest(at(a), b, Some(&heuristic)), expected);
         assert_eq!(
             expected.map(|p| p.cost()),
             Some(heuristic[a.index()]).filter(|c| *c != RouteCost::UNREACHABLE)
@@ -536,13 +699,13 @@ mod tests {
         let mut engine = engine(&graph, "a", "b");
         let (a, b) = (NodeIndex::new(0), NodeIndex::new(1));
         engine.block_edge(EdgeIndex::new(0));
-        assert_eq!(engine.shortest(a, b, None), None);
-        assert_eq!(engine.shortest(a, b, None), None);
+        assert_eq!(engine.shortest(at(a), b, None), None);
+        assert_eq!(engine.shortest(at(a), b, None), None);
         engine.clear_blocks();
-        assert!(engine.shortest(a, b, None).is_some());
+        assert!(engine.shortest(at(a), b, None).is_some());
         engine.block_node(b);
-        assert_eq!(engine.shortest(a, b, None), None);
+        assert_eq!(engine.shortest(at(a), b, None), None);
         engine.clear_blocks();
-        assert!(engine.shortest(a, b, None).is_some());
+        assert!(engine.shortest(at(a), b, None).is_some());
     }
 }

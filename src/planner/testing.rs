@@ -13,8 +13,9 @@
 //! ```
 
 use crate::graph::{
-    Band, BandRange, Competency, CompetencyId, Evidence, Family, Framework, Months, Opportunity,
-    OpportunityId, OpportunityKind, Pack, PackInfo, Role, RoleId, Transition,
+    Band, BandRange, Competency, CompetencyId, Credential, CredentialId, CredentialKind, Evidence,
+    Family, Framework, Months, Opportunity, OpportunityId, OpportunityKind, Pack, PackInfo, Role,
+    RoleId, Transition,
 };
 
 /// The small real-role pack under `tests/fixtures/starter-pack`, validated; for unit
@@ -44,8 +45,10 @@ pub fn role(id: &str) -> Role {
         evidence: Evidence::Sourced,
         entry: false,
         senior_terminal: false,
-        requires_registration: false,
-        registered_clinician: false,
+        requires: Default::default(),
+        holds: Vec::new(),
+        holds_one_of: Vec::new(),
+        duty: false,
         summary: format!("Test role {id}."),
         responsibilities: Vec::new(),
         entry_requirements: Vec::new(),
@@ -63,6 +66,7 @@ pub fn transition(from: &str, to: &str, min: u16, max: u16) -> Transition {
         gain: Vec::new(),
         opportunities: Vec::new(),
         months: Months { min, max },
+        grants: Vec::new(),
         evidence: Evidence::Sourced,
         sources: vec![TEST_SOURCE.to_owned()],
         note: None,
@@ -70,9 +74,38 @@ pub fn transition(from: &str, to: &str, min: u16, max: u16) -> Transition {
     }
 }
 
-/// A pack of the given roles and moves, with a competency for every id the moves build
-/// and an opportunity (developing nothing) for every id they name.
+/// A registration with the given id, named after it.
+pub fn credential(id: &str) -> Credential {
+    Credential {
+        id: CredentialId::from(id),
+        name: format!("Registration {id}"),
+        kind: CredentialKind::Registration,
+        body: "Test regulator".to_owned(),
+        how_to_get: format!("Train for {id}."),
+        why_it_gates: None,
+        sources: vec![TEST_SOURCE.to_owned()],
+        origin: None,
+    }
+}
+
+/// A pack of the given roles and moves, with a competency for every id the moves build,
+/// an opportunity (developing nothing) for every id they name, and a credential for
+/// every credential id the roles and moves name.
 pub fn pack_of(roles: Vec<Role>, transitions: Vec<Transition>) -> Pack {
+    let mut credential_ids: Vec<CredentialId> = roles
+        .iter()
+        .flat_map(|r| {
+            r.requires
+                .named()
+                .chain(&r.holds)
+                .chain(&r.holds_one_of)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+        .chain(transitions.iter().flat_map(|t| t.grants.iter().cloned()))
+        .collect();
+    credential_ids.sort();
+    credential_ids.dedup();
     let mut competency_ids: Vec<CompetencyId> = transitions
         .iter()
         .flat_map(|t| t.gain.iter().cloned())
@@ -119,10 +152,15 @@ pub fn pack_of(roles: Vec<Role>, transitions: Vec<Transition>) -> Pack {
                 cost: None,
                 level: None,
                 develops: Vec::new(),
+                grants: Vec::new(),
                 summary: "Test opportunity.".to_owned(),
                 sources: vec![TEST_SOURCE.to_owned()],
                 origin: None,
             })
+            .collect(),
+        credentials: credential_ids
+            .iter()
+            .map(|id| credential(id.as_str()))
             .collect(),
         migrations: Vec::new(),
     }

@@ -6,14 +6,14 @@
 //! transitions, so spur searches touch little of the graph.
 
 use super::cost::RouteCost;
-use super::search::{compare_paths, Engine, Path};
+use super::search::{compare_paths, Engine, Path, State};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use std::collections::HashSet;
 
 /// A lazy sequence of loopless paths from one role to another, best first, in the
 /// planner's route order.
 pub(crate) struct LooplessPaths {
-    source: NodeIndex,
+    source: State,
     target: NodeIndex,
     /// Roles kept off every path (for example the first leg of a route through a role).
     excluded: Vec<NodeIndex>,
@@ -26,10 +26,11 @@ pub(crate) struct LooplessPaths {
 }
 
 impl LooplessPaths {
-    /// Prepares the sequence; `excluded` roles never appear on a path.
+    /// Prepares the sequence from a state (a role and the credentials held there);
+    /// `excluded` roles never appear on a path.
     pub fn new(
         engine: &mut Engine<'_>,
-        source: NodeIndex,
+        source: State,
         target: NodeIndex,
         excluded: Vec<NodeIndex>,
         costs_to_target: Option<Vec<RouteCost>>,
@@ -39,7 +40,7 @@ impl LooplessPaths {
             for &node in &excluded {
                 engine.block_node(node);
             }
-            engine.costs_to(target, Some(source))
+            engine.costs_to(target, Some(source.node))
         });
         LooplessPaths {
             source,
@@ -90,17 +91,18 @@ impl LooplessPaths {
                 engine.block_edge(path.edges[spur_at]);
             }
         }
-        let spur_node = root[spur_at];
-        if self.costs_to_target[spur_node.index()] == RouteCost::UNREACHABLE {
+        let spur_from = last.state(spur_at);
+        if self.costs_to_target[spur_from.node.index()] == RouteCost::UNREACHABLE {
             return;
         }
-        let Some(spur) = engine.shortest(spur_node, self.target, Some(&self.costs_to_target))
+        let Some(spur) = engine.shortest(spur_from, self.target, Some(&self.costs_to_target))
         else {
             return;
         };
         let root_path = Path {
             nodes: root.to_vec(),
             edges: last.edges[..spur_at].to_vec(),
+            credentials: last.credentials[..=spur_at].to_vec(),
             prefix: last.prefix[..=spur_at].to_vec(),
             deviation: spur_at,
         };
@@ -144,11 +146,13 @@ mod tests {
             &graph,
             Objective::ShortestTime,
             BTreeSet::new(),
+            crate::graph::CredentialSet::EMPTY,
             &Constraints::default(),
             node("a"),
             Some(node("d")),
         );
-        let mut paths = LooplessPaths::new(&mut engine, node("a"), node("d"), vec![], None);
+        let start = engine.start_state();
+        let mut paths = LooplessPaths::new(&mut engine, start, node("d"), vec![], None);
         let mut costs = Vec::new();
         let mut seen = Vec::new();
         while let Some(path) = paths.next(&mut engine) {
@@ -176,8 +180,9 @@ mod tests {
                 Some(to),
             );
             let full = engine.costs_to(to, None);
-            let mut cut_short = LooplessPaths::new(&mut engine, from, to, vec![], None);
-            let mut exact = LooplessPaths::new(&mut engine, from, to, vec![], Some(full));
+            let start = engine.start_state();
+            let mut cut_short = LooplessPaths::new(&mut engine, start, to, vec![], None);
+            let mut exact = LooplessPaths::new(&mut engine, start, to, vec![], Some(full));
             let first = cut_short.next(&mut engine);
             assert!(first.is_some());
             assert_eq!(first, exact.next(&mut engine));

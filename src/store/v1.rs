@@ -68,6 +68,7 @@ pub fn upgrade(data: Value, data_version: &str) -> Result<AppData, StoreError> {
         assessment: SelfAssessment {
             held,
             completed: Default::default(),
+            credentials: Default::default(),
         },
         ..AppData::default()
     })

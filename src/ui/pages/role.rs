@@ -65,11 +65,11 @@ fn role_details(graph: &RoleGraph, role: &Role) -> Html {
                     </div>
                 }
             </dl>
-            if role.requires_registration {
+            if !role.requires.is_empty() {
                 <div class="fh-inset fh-role__registration">
                     <p>
-                        <strong>{ "This role needs current professional registration" }</strong>
-                        { " with a regulated health or care profession (for example the NMC, HCPC, GPhC or GMC)." }
+                        <strong>{ "This role needs a registration or qualification of your own." }</strong>
+                        { " Routes only pass through it once you hold it; one profession's registration does not stand in for another's." }
                     </p>
                 </div>
             }
@@ -96,7 +96,7 @@ fn role_details(graph: &RoleGraph, role: &Role) -> Html {
                 </section>
             }
 
-            { entry_requirements(role) }
+            { entry_requirements(&graph, role) }
             { competencies(graph, role) }
 
             <section class="fh-section" aria-labelledby="role-ways-in">
@@ -151,20 +151,19 @@ fn role_details(graph: &RoleGraph, role: &Role) -> Html {
     }
 }
 
-fn entry_requirements(role: &Role) -> Html {
-    if role.entry_requirements.is_empty() && !role.requires_registration {
+fn entry_requirements(graph: &RoleGraph, role: &Role) -> Html {
+    if role.entry_requirements.is_empty() && role.requires.is_empty() {
         return Html::default();
     }
     html! {
         <section class="fh-section" aria-labelledby="role-entry-requirements">
             <h2 id="role-entry-requirements">{ "Entry requirements" }</h2>
             <ul>
-                if role.requires_registration {
+                { for graph.requirement_lines(role).into_iter().map(|line| html! {
                     <li class="fh-role__registration-requirement">
-                        <strong>{ "Needs current professional registration" }</strong>
-                        { " with a regulated health or care profession" }
+                        <strong>{ "Needs: " }</strong>{ line }
                     </li>
-                }
+                }) }
                 { for role.entry_requirements.iter().map(|item| html! { <li>{ item }</li> }) }
             </ul>
         </section>
