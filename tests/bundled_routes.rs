@@ -74,7 +74,7 @@ fn administrator_cannot_become_a_clinical_safety_officer_without_registration() 
         RoleId::new("clinical-safety-officer"),
     );
     match find_routes(&graph, &query, &SelfAssessment::default()) {
-        Err(no_route @ NoRoute::NeedsRegistration { .. }) => {
+        Err(no_route @ NoRoute::NeedsCredentials { .. }) => {
             assert!(
                 no_route.message().contains("registration"),
                 "{}",

@@ -38,8 +38,10 @@ fn role(id: String, title: String, family: Family, bands: BandRange) -> Role {
         evidence: Evidence::Assumed,
         entry: false,
         senior_terminal: false,
-        requires_registration: false,
-        registered_clinician: false,
+        requires: Default::default(),
+        holds: Vec::new(),
+        holds_one_of: Vec::new(),
+        duty: false,
         summary: "A generated role.".to_owned(),
         responsibilities: Vec::new(),
         entry_requirements: Vec::new(),
@@ -56,6 +58,7 @@ fn transition(from: &RoleId, to: &RoleId) -> Transition {
         gain: Vec::new(),
         opportunities: Vec::new(),
         months: Months { min: 6, max: 12 },
+        grants: Vec::new(),
         evidence: Evidence::Assumed,
         sources: vec!["https://example.org/".to_owned()],
         note: None,
@@ -99,6 +102,7 @@ fn generated_graph(
         transitions,
         competencies: Vec::new(),
         opportunities: Vec::new(),
+        credentials: Vec::new(),
         migrations: Vec::new(),
     })
 }

@@ -60,7 +60,7 @@ fn no_route_fails_with_the_reason_and_nearest_roles() {
     let output = route(&["administrator", "chief-nursing-information-officer"]);
     assert_eq!(output.status.code(), Some(1));
     let printed = text(&output.stderr);
-    assert!(printed.contains("needs current registration"));
+    assert!(printed.contains("It needs registration as a nurse"));
     assert!(printed.contains("  - Data analyst (data-analyst)"));
 }
 

@@ -3,8 +3,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use foothold::graph::{Band, BandRange, Evidence, Pack, RoleGraph, RoleId};
-use foothold::planner::generate::{role_id, synthetic_pack};
+use foothold::graph::{Band, BandRange, CredentialId, Evidence, Pack, RoleGraph, RoleId};
+use foothold::planner::generate::{credentialed_pack, role_id, synthetic_pack};
+use petgraph::algo::tarjan_scc;
 use foothold::planner::testing::{pack_of, role, transition};
 use foothold::planner::{
     explore, find_routes, held_competencies, personalised_months, Constraints, NoRoute, Objective,
@@ -21,6 +22,41 @@ const NAMES: [&str; 8] = [
     "mango", "apple", "kiwi", "banana", "pear", "cherry", "lime", "fig",
 ];
 const COMPETENCIES: [&str; 4] = ["c-one", "c-two", "c-three", "c-four"];
+/// Credentials the random packs gate roles with.
+const CREDENTIALS: [&str; 3] = ["reg-a", "reg-b", "reg-c"];
+
+/// What a random role asks for and implies: a kind of requirement (none, one
+/// credential, one of two) and of holding (nothing, one, one of two), with the
+/// credentials picked by number.
+type Gate = (usize, usize, usize, usize);
+
+fn credential_list(kind: usize, first: usize) -> Vec<CredentialId> {
+    match kind {
+        1 => vec![CREDENTIALS[first % 3].into()],
+        2 => vec![CREDENTIALS[first % 3].into(), CREDENTIALS[(first + 1) % 3].into()],
+        _ => Vec::new(),
+    }
+}
+
+/// Grants only on moves that lie on no cycle of roles, as the validator demands.
+fn without_grants_on_cycles(mut pack: Pack) -> Pack {
+    let graph = RoleGraph::new_unchecked(pack.clone());
+    let mut component = vec![0; pack.roles.len()];
+    for (number, members) in tarjan_scc(graph.petgraph()).into_iter().enumerate() {
+        for node in members {
+            component[node.index()] = number;
+        }
+    }
+    for transition in &mut pack.transitions {
+        let (Some(a), Some(b)) = (graph.node(&transition.from), graph.node(&transition.to)) else {
+            continue;
+        };
+        if component[a.index()] == component[b.index()] {
+            transition.grants.clear();
+        }
+    }
+    pack
+}
 
 #[derive(Debug, Clone)]
 struct Case {
@@ -38,13 +74,21 @@ fn arb_pack() -> impl Strategy<Value = Pack> {
             0u16..30,
             0usize..3,
             subsequence(COMPETENCIES.to_vec(), 0..=3),
+            prop::option::weighted(0.3, 0usize..3),
+        );
+        let gate = (
+            prop_oneof![4 => Just(0usize), 2 => Just(1), 1 => Just(2)],
+            0usize..3,
+            prop_oneof![3 => Just(0usize), 1 => Just(1), 1 => Just(2)],
+            0usize..3,
         );
         (
             Just(n),
             prop::collection::vec(edge, n..=n * 4),
             prop::collection::vec(0usize..11, n),
+            prop::collection::vec(gate, n),
         )
-            .prop_map(|(n, edges, bands)| {
+            .prop_map(|(n, edges, bands, gates)| {
                 let roles = (0..n)
                     .map(|i| {
                         let mut r = role(NAMES[i]);
@@ -52,6 +96,17 @@ fn arb_pack() -> impl Strategy<Value = Pack> {
                             min: Band::ALL[bands[i]],
                             max: Band::ALL[bands[i]],
                         };
+                        let (needs, needs_first, holds, holds_first): Gate = gates[i];
+                        match needs {
+                            1 => r.requires.all_of = credential_list(1, needs_first),
+                            2 => r.requires.any_of = credential_list(2, needs_first),
+                            _ => {}
+                        }
+                        match holds {
+                            1 => r.holds = credential_list(1, holds_first),
+                            2 => r.holds_one_of = credential_list(2, holds_first),
+                            _ => {}
+                        }
                         r
                     })
                     .collect();
@@ -60,15 +115,23 @@ fn arb_pack() -> impl Strategy<Value = Pack> {
                     .into_iter()
                     // Validated packs have no self-loops or repeated pairs.
                     .filter(|&(a, b, ..)| a != b && pairs.insert((a, b)))
-                    .map(|(a, b, min, span, grade, gain)| {
+                    .map(|(a, b, min, span, grade, gain, grant)| {
                         let mut t = transition(NAMES[a], NAMES[b], min, min + span);
                         t.evidence =
                             [Evidence::Sourced, Evidence::Derived, Evidence::Assumed][grade];
                         t.gain = gain.into_iter().map(Into::into).collect();
+                        t.grants = grant.map(|g| credential_list(1, g)).unwrap_or_default();
                         t
                     })
                     .collect();
-                pack_of(roles, transitions)
+                let mut pack = pack_of(roles, transitions);
+                // Every credential is declared, even one no role or move names.
+                for id in CREDENTIALS {
+                    if !pack.credentials.iter().any(|c| c.id.as_str() == id) {
+                        pack.credentials.push(foothold::planner::testing::credential(id));
+                    }
+                }
+                without_grants_on_cycles(pack)
             })
     })
 }
@@ -95,9 +158,10 @@ fn arb_case() -> impl Strategy<Value = Case> {
             1usize..=5,
             constraints,
             subsequence(COMPETENCIES.to_vec(), 0..=4),
+            subsequence(CREDENTIALS.to_vec(), 0..=2),
         )
             .prop_map(
-                |(pack, from, to, objective, routes, (avoid, via, ceiling, sourced), held)| {
+                |(pack, from, to, objective, routes, (avoid, via, ceiling, sourced), held, declared)| {
                     let constraints = Constraints {
                         avoid: avoid.into_iter().map(|i| RoleId::from(NAMES[i])).collect(),
                         via: via.map(|i| RoleId::from(NAMES[i])),
@@ -116,6 +180,7 @@ fn arb_case() -> impl Strategy<Value = Case> {
                         assessment: SelfAssessment {
                             held: held.into_iter().map(Into::into).collect(),
                             completed: BTreeSet::new(),
+                            credentials: declared.into_iter().map(Into::into).collect(),
                         },
                     }
                 },
@@ -144,24 +209,56 @@ fn allowed(graph: &RoleGraph, query: &RouteQuery, id: &RoleId) -> bool {
     !avoided && !too_senior
 }
 
+/// The credentials a person holds: named ones, and a set one of which they hold
+/// without having said which.
+#[derive(Debug, Clone)]
+struct Holding {
+    named: BTreeSet<CredentialId>,
+    one_of: BTreeSet<CredentialId>,
+}
+
+/// What the person starting the query holds, worked out from the pack directly.
+fn starting_holding(graph: &RoleGraph, query: &RouteQuery, assessment: &SelfAssessment) -> Holding {
+    let start = graph.role(&query.from).unwrap();
+    let mut named: BTreeSet<CredentialId> = start.holds.iter().cloned().collect();
+    named.extend(assessment.credentials.iter().cloned());
+    let one_of: BTreeSet<CredentialId> = start.holds_one_of.iter().cloned().collect();
+    let one_of = if one_of.is_disjoint(&named) { one_of } else { BTreeSet::new() };
+    Holding { named, one_of }
+}
+
+/// Whether someone holding `holding` may take `role`, by the rule stated in words: every
+/// credential of `all_of`, and one of `any_of`, where an unnamed "one of" counts only if
+/// every member would.
+fn may_enter(role: &foothold::graph::Role, holding: &Holding) -> bool {
+    let all = role.requires.all_of.iter().all(|c| holding.named.contains(c));
+    let any = &role.requires.any_of;
+    all && (any.is_empty()
+        || any.iter().any(|c| holding.named.contains(c))
+        || (!holding.one_of.is_empty() && holding.one_of.iter().all(|c| any.contains(c))))
+}
+
 fn walks(
     graph: &RoleGraph,
     query: &RouteQuery,
+    holding: &Holding,
     from: &RoleId,
     to: &RoleId,
     banned: &[RoleId],
-) -> Vec<Vec<RoleId>> {
+) -> Vec<(Vec<RoleId>, Holding)> {
+    #[allow(clippy::too_many_arguments)]
     fn extend(
         graph: &RoleGraph,
         query: &RouteQuery,
         to: &RoleId,
         banned: &[RoleId],
         walk: &mut Vec<RoleId>,
-        out: &mut Vec<Vec<RoleId>>,
+        holding: &Holding,
+        out: &mut Vec<(Vec<RoleId>, Holding)>,
     ) {
         let here = walk.last().unwrap().clone();
         if &here == to {
-            out.push(walk.clone());
+            out.push((walk.clone(), holding.clone()));
             return;
         }
         for t in graph.ways_on(&here) {
@@ -172,13 +269,18 @@ fn walks(
             {
                 continue;
             }
+            let mut next = holding.clone();
+            next.named.extend(t.grants.iter().cloned());
+            if !may_enter(graph.role(&t.to).unwrap(), &next) {
+                continue;
+            }
             walk.push(t.to.clone());
-            extend(graph, query, to, banned, walk, out);
+            extend(graph, query, to, banned, walk, &next, out);
             walk.pop();
         }
     }
     let mut out = Vec::new();
-    extend(graph, query, to, banned, &mut vec![from.clone()], &mut out);
+    extend(graph, query, to, banned, &mut vec![from.clone()], holding, &mut out);
     out
 }
 
@@ -203,25 +305,31 @@ fn exhaustive(graph: &RoleGraph, query: &RouteQuery, assessment: &SelfAssessment
         .via
         .clone()
         .filter(|v| v != &query.from && v != &query.to);
-    let all = walks(graph, query, &query.from, &query.to, &[]);
+    let holding = starting_holding(graph, query, assessment);
+    let all: Vec<Vec<RoleId>> = walks(graph, query, &holding, &query.from, &query.to, &[])
+        .into_iter()
+        .map(|(walk, _)| walk)
+        .collect();
     let small_enough = match &via {
         None => all.len() <= EXAMINED_ROUTE_LIMIT,
         Some(via) => {
             let firsts = walks(
                 graph,
                 query,
+                &holding,
                 &query.from,
                 via,
                 std::slice::from_ref(&query.to),
             );
-            let onward = walks(
-                graph,
-                query,
-                via,
-                &query.to,
-                std::slice::from_ref(&query.from),
-            );
-            firsts.len() * (onward.len() + 1) <= EXAMINED_ROUTE_LIMIT
+            let most_onward = firsts
+                .iter()
+                .map(|(_, at_via)| {
+                    walks(graph, query, at_via, via, &query.to, std::slice::from_ref(&query.from))
+                        .len()
+                })
+                .max()
+                .unwrap_or(0);
+            firsts.len() * (most_onward + 1) <= EXAMINED_ROUTE_LIMIT
         }
     };
     let mut ranked: Vec<(RouteCost, Vec<RoleId>)> = all
@@ -387,7 +495,7 @@ proptest! {
                 prop_assert!(exists_without_constraints);
                 prop_assert!(!blocking.is_empty());
             }
-            NoRoute::NeedsRegistration { .. } | NoRoute::Unreachable { .. } => {
+            NoRoute::NeedsCredentials { .. } | NoRoute::Unreachable { .. } => {
                 prop_assert!(!exists_without_constraints);
             }
             NoRoute::UnknownRole { .. } => prop_assert!(false, "every role is known"),
@@ -412,6 +520,45 @@ proptest! {
         let everything = SelfAssessment {
             held: COMPETENCIES.iter().map(|&c| c.into()).collect(),
             completed: BTreeSet::new(),
+            credentials: case.assessment.credentials.clone(),
+        };
+        if let Ok(less) = find_routes(&graph, &query, &case.assessment) {
+            let more = find_routes(&graph, &query, &everything).unwrap();
+            prop_assert!(more[0].cost(query.objective) <= less[0].cost(query.objective));
+        }
+    }
+
+    #[test]
+    fn every_step_enters_a_role_the_person_may_take_then(case in arb_case()) {
+        let graph = RoleGraph::new_unchecked(case.pack);
+        if let Ok(routes) = find_routes(&graph, &case.query, &case.assessment) {
+            for route in routes {
+                let mut holding = starting_holding(&graph, &case.query, &case.assessment);
+                for step in &route.steps {
+                    let move_ = graph.transition(&step.from, &step.to).unwrap();
+                    holding.named.extend(move_.grants.iter().cloned());
+                    let role = graph.role(&step.to).unwrap();
+                    prop_assert!(may_enter(role, &holding), "{} entered without its credentials", step.to);
+                    // What the step says it relies on is what the role asks and the person holds.
+                    for id in &step.relies_on {
+                        prop_assert!(role.requires.all_of.contains(id) || role.requires.any_of.contains(id));
+                        prop_assert!(holding.named.contains(id) || (step.relies_on_one_of && holding.one_of.contains(id)));
+                    }
+                    for id in &step.gains_credentials {
+                        prop_assert!(move_.grants.contains(id));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn declaring_more_credentials_never_makes_the_best_route_slower(case in arb_case()) {
+        let graph = RoleGraph::new_unchecked(case.pack);
+        let query = RouteQuery { objective: Objective::ShortestTime, ..case.query };
+        let everything = SelfAssessment {
+            credentials: CREDENTIALS.iter().map(|&c| c.into()).collect(),
+            ..case.assessment.clone()
         };
         if let Ok(less) = find_routes(&graph, &query, &case.assessment) {
             let more = find_routes(&graph, &query, &everything).unwrap();
@@ -485,6 +632,39 @@ proptest! {
             for route in &routes {
                 let roles = route.roles();
                 prop_assert_eq!(roles.iter().collect::<HashSet<_>>().len(), roles.len());
+                if let Some(previous) = previous {
+                    let order = previous.cost(query.objective).cmp(&route.cost(query.objective));
+                    prop_assert!(order != Ordering::Greater);
+                }
+                previous = Some(route);
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn routes_on_credentialed_synthetic_packs_are_ranked_walks_people_may_take(
+        seed in any::<u64>(),
+        from in 0usize..150,
+        to in 0usize..150,
+    ) {
+        let graph = RoleGraph::new_unchecked(credentialed_pack(150, 4, seed));
+        let mut query = RouteQuery::new(role_id(from), role_id(to));
+        query.routes = 5;
+        let assessment = SelfAssessment::default();
+        if let Ok(routes) = find_routes(&graph, &query, &assessment) {
+            let mut previous: Option<&Route> = None;
+            for route in &routes {
+                let roles = route.roles();
+                prop_assert_eq!(roles.iter().collect::<HashSet<_>>().len(), roles.len());
+                let mut holding = starting_holding(&graph, &query, &assessment);
+                for step in &route.steps {
+                    holding.named.extend(graph.transition(&step.from, &step.to).unwrap().grants.iter().cloned());
+                    prop_assert!(may_enter(graph.role(&step.to).unwrap(), &holding));
+                }
                 if let Some(previous) = previous {
                     let order = previous.cost(query.objective).cmp(&route.cost(query.objective));
                     prop_assert!(order != Ordering::Greater);

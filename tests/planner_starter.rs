@@ -186,10 +186,10 @@ fn registration_is_the_reason_an_administrator_cannot_become_cnio() {
         &SelfAssessment::default(),
     )
     .unwrap_err();
-    assert!(matches!(answer, NoRoute::NeedsRegistration { .. }));
-    assert!(answer
-        .message()
-        .contains("needs current registration as a nurse, midwife, AHP, pharmacist or doctor"));
+    assert!(matches!(answer, NoRoute::NeedsCredentials { .. }));
+    assert!(answer.message().contains(
+        "It needs registration as a nurse (Nursing and Midwifery Council (NMC)): a three-year nursing degree, or a nursing degree apprenticeship."
+    ));
     // Nothing reachable is in the target's family or moves into it, so the nearest are
     // the reachable roles closest to its band.
     assert_eq!(

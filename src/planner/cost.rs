@@ -317,6 +317,7 @@ mod tests {
             gain: vec!["x".into(), "y".into(), "x".into()],
             opportunities: vec![],
             months: months(10, 20),
+            grants: vec![],
             evidence: crate::graph::Evidence::Sourced,
             sources: vec![],
             note: None,

@@ -175,6 +175,7 @@ mod tests {
                 &graph,
                 Objective::ShortestTime,
                 BTreeSet::new(),
+                crate::graph::CredentialSet::EMPTY,
                 &Constraints::default(),
                 from,
                 Some(to),

@@ -3,7 +3,9 @@
 
 #![allow(dead_code)]
 
-use foothold::graph::{source::read_pack_folder, CompetencyId, OpportunityId, RoleGraph, RoleId};
+use foothold::graph::{
+    source::read_pack_folder, CompetencyId, CredentialId, OpportunityId, RoleGraph, RoleId,
+};
 use foothold::plan::{
     AppData, Date, EvidenceEntry, EvidenceId, Pace, Plan, PlanId, PlanStep, StepStatus, Timestamp,
 };
@@ -212,8 +214,12 @@ pub fn arb_app_data() -> impl Strategy<Value = AppData> {
         prop_oneof![Just(Pace::FullTime), (10u8..=100).prop_map(Pace::PartTime)],
         prop::option::of("/[a-z]{1,10}"),
         prop::option::of(0i64..4_000_000_000_000),
+        prop::collection::btree_set(
+            prop::sample::select(vec!["nmc-nurse", "gphc-pharmacist"]),
+            0..2,
+        ),
     )
-        .prop_map(|(plans, evidence, held, pace, last_screen, last_export)| {
+        .prop_map(|(plans, evidence, held, pace, last_screen, last_export, credentials)| {
             let plans = plans
                 .into_iter()
                 .enumerate()
@@ -237,6 +243,7 @@ pub fn arb_app_data() -> impl Strategy<Value = AppData> {
                 assessment: SelfAssessment {
                     held: held.into_iter().map(CompetencyId::new).collect(),
                     completed: Default::default(),
+                    credentials: credentials.into_iter().map(CredentialId::new).collect(),
                 },
                 evidence,
                 pace,

@@ -288,8 +288,10 @@ mod tests {
             evidence: Evidence::Sourced,
             entry: id == "registered-nurse",
             senior_terminal: false,
-            requires_registration: false,
-            registered_clinician: false,
+            requires: Default::default(),
+            holds: Vec::new(),
+            holds_one_of: Vec::new(),
+            duty: false,
             summary: "A role.".to_owned(),
             responsibilities: Vec::new(),
             entry_requirements: Vec::new(),
@@ -344,6 +346,7 @@ mod tests {
             transitions: Vec::new(),
             competencies: Vec::new(),
             opportunities: Vec::new(),
+            credentials: Vec::new(),
             migrations: Vec::new(),
         };
         RoleGraph::new_unchecked(pack)
