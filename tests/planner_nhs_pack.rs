@@ -97,7 +97,10 @@ fn people_without_a_registration_get_no_route_into_roles_that_need_one() {
             Ok(found) => {
                 // Only a route that gains a registration on the way may get there.
                 for route in found {
-                    assert!(route.steps.iter().any(|step| !step.gains_credentials.is_empty()));
+                    assert!(route
+                        .steps
+                        .iter()
+                        .any(|step| !step.gains_credentials.is_empty()));
                 }
             }
             Err(reason) => assert!(

@@ -5,12 +5,12 @@
 
 use foothold::graph::{Band, BandRange, CredentialId, Evidence, Pack, RoleGraph, RoleId};
 use foothold::planner::generate::{credentialed_pack, role_id, synthetic_pack};
-use petgraph::algo::tarjan_scc;
 use foothold::planner::testing::{pack_of, role, transition};
 use foothold::planner::{
     explore, find_routes, held_competencies, personalised_months, Constraints, NoRoute, Objective,
     Route, RouteCost, RouteQuery, SelfAssessment, EXAMINED_ROUTE_LIMIT, NEAREST_LIMIT,
 };
+use petgraph::algo::tarjan_scc;
 use proptest::prelude::*;
 use proptest::sample::subsequence;
 use std::cmp::Ordering;
@@ -33,7 +33,10 @@ type Gate = (usize, usize, usize, usize);
 fn credential_list(kind: usize, first: usize) -> Vec<CredentialId> {
     match kind {
         1 => vec![CREDENTIALS[first % 3].into()],
-        2 => vec![CREDENTIALS[first % 3].into(), CREDENTIALS[(first + 1) % 3].into()],
+        2 => vec![
+            CREDENTIALS[first % 3].into(),
+            CREDENTIALS[(first + 1) % 3].into(),
+        ],
         _ => Vec::new(),
     }
 }
@@ -128,7 +131,8 @@ fn arb_pack() -> impl Strategy<Value = Pack> {
                 // Every credential is declared, even one no role or move names.
                 for id in CREDENTIALS {
                     if !pack.credentials.iter().any(|c| c.id.as_str() == id) {
-                        pack.credentials.push(foothold::planner::testing::credential(id));
+                        pack.credentials
+                            .push(foothold::planner::testing::credential(id));
                     }
                 }
                 without_grants_on_cycles(pack)
@@ -161,7 +165,16 @@ fn arb_case() -> impl Strategy<Value = Case> {
             subsequence(CREDENTIALS.to_vec(), 0..=2),
         )
             .prop_map(
-                |(pack, from, to, objective, routes, (avoid, via, ceiling, sourced), held, declared)| {
+                |(
+                    pack,
+                    from,
+                    to,
+                    objective,
+                    routes,
+                    (avoid, via, ceiling, sourced),
+                    held,
+                    declared,
+                )| {
                     let constraints = Constraints {
                         avoid: avoid.into_iter().map(|i| RoleId::from(NAMES[i])).collect(),
                         via: via.map(|i| RoleId::from(NAMES[i])),
@@ -223,7 +236,11 @@ fn starting_holding(graph: &RoleGraph, query: &RouteQuery, assessment: &SelfAsse
     let mut named: BTreeSet<CredentialId> = start.holds.iter().cloned().collect();
     named.extend(assessment.credentials.iter().cloned());
     let one_of: BTreeSet<CredentialId> = start.holds_one_of.iter().cloned().collect();
-    let one_of = if one_of.is_disjoint(&named) { one_of } else { BTreeSet::new() };
+    let one_of = if one_of.is_disjoint(&named) {
+        one_of
+    } else {
+        BTreeSet::new()
+    };
     Holding { named, one_of }
 }
 
@@ -231,7 +248,11 @@ fn starting_holding(graph: &RoleGraph, query: &RouteQuery, assessment: &SelfAsse
 /// credential of `all_of`, and one of `any_of`, where an unnamed "one of" counts only if
 /// every member would.
 fn may_enter(role: &foothold::graph::Role, holding: &Holding) -> bool {
-    let all = role.requires.all_of.iter().all(|c| holding.named.contains(c));
+    let all = role
+        .requires
+        .all_of
+        .iter()
+        .all(|c| holding.named.contains(c));
     let any = &role.requires.any_of;
     all && (any.is_empty()
         || any.iter().any(|c| holding.named.contains(c))
@@ -280,7 +301,15 @@ fn walks(
         }
     }
     let mut out = Vec::new();
-    extend(graph, query, to, banned, &mut vec![from.clone()], holding, &mut out);
+    extend(
+        graph,
+        query,
+        to,
+        banned,
+        &mut vec![from.clone()],
+        holding,
+        &mut out,
+    );
     out
 }
 
@@ -324,8 +353,15 @@ fn exhaustive(graph: &RoleGraph, query: &RouteQuery, assessment: &SelfAssessment
             let most_onward = firsts
                 .iter()
                 .map(|(_, at_via)| {
-                    walks(graph, query, at_via, via, &query.to, std::slice::from_ref(&query.from))
-                        .len()
+                    walks(
+                        graph,
+                        query,
+                        at_via,
+                        via,
+                        &query.to,
+                        std::slice::from_ref(&query.from),
+                    )
+                    .len()
                 })
                 .max()
                 .unwrap_or(0);

@@ -1,7 +1,9 @@
 //! The one pack validator, used by the tests, the `foothold check` command and the app
 //! when it loads a pack. Every problem names the file, the item and the fix.
 
-use super::model::{BandRange, Pack, RoleId};
+use super::credentials::MAX_CREDENTIALS;
+use super::model::{BandRange, CredentialKind, Pack, RoleId};
+use super::realism::{self, RealismRule};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
 
@@ -37,6 +39,19 @@ pub enum ProblemKind {
     NoEntryRoles,
     /// A migration entry is inconsistent with the pack.
     BadMigration,
+    /// A credential is declared or used wrongly: too many credentials, a qualification
+    /// that does not say why it gates roles, or `holds` on a role nobody starts from.
+    BadCredential,
+    /// A move grants a credential but lies on a cycle of roles, so routes could come back
+    /// to a role holding more than before.
+    GrantOnCycle,
+    /// A move jumps two or more bands without the time and note that would justify it.
+    UnexplainedJump,
+    /// Someone starting at band 5 or below could reach band 8a, or a duty, in under two
+    /// years.
+    TooFastToSenior,
+    /// A duty is entered from a starting role at band 5 or below, or as a step up in band.
+    DutyMisused,
 }
 
 /// One thing wrong with a pack, said so that a pack author can fix it.
@@ -462,6 +477,127 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
                     .to_owned(),
             );
         }
+    }
+
+    // Credentials: declared once, named only when declared, and used where they mean something.
+    for credential in &pack.credentials {
+        let item = format!("credential `{}`", credential.id);
+        checker.check_id(&credential.origin, &item, credential.id.as_str());
+        checker.check_text(&credential.origin, &item, "name", &credential.name);
+        checker.check_text(&credential.origin, &item, "body", &credential.body);
+        checker.check_text(
+            &credential.origin,
+            &item,
+            "how_to_get",
+            &credential.how_to_get,
+        );
+        checker.check_sources(&credential.origin, &item, &credential.sources);
+        let explained = credential
+            .why_it_gates
+            .as_deref()
+            .is_some_and(|why| !why.trim().is_empty());
+        if credential.kind == CredentialKind::Qualification && !explained {
+            checker.report(
+                ProblemKind::BadCredential,
+                &credential.origin,
+                item,
+                "is a qualification but does not say why it gates roles: add `why_it_gates`, or leave it out and list the course as a development opportunity".to_owned(),
+            );
+        }
+    }
+    for id in duplicates(pack.credentials.iter().map(|c| c.id.as_str())) {
+        checker.report(
+            ProblemKind::DuplicateId,
+            &Some("credentials.toml".to_owned()),
+            format!("credential `{id}`"),
+            "the id is used by more than one credential: merge them or rename one".to_owned(),
+        );
+    }
+    if pack.credentials.len() > MAX_CREDENTIALS {
+        checker.report(
+            ProblemKind::BadCredential,
+            &Some("credentials.toml".to_owned()),
+            "the pack".to_owned(),
+            format!(
+                "declares {} credentials; at most {MAX_CREDENTIALS} are supported: merge some",
+                pack.credentials.len()
+            ),
+        );
+    }
+    let credential_ids: HashSet<&str> = pack.credentials.iter().map(|c| c.id.as_str()).collect();
+    for role in &pack.roles {
+        let item = format!("role `{}`", role.id);
+        let named = role
+            .requires
+            .all_of
+            .iter()
+            .map(|id| ("requires.all_of", id))
+            .chain(
+                role.requires
+                    .any_of
+                    .iter()
+                    .map(|id| ("requires.any_of", id)),
+            )
+            .chain(role.holds.iter().map(|id| ("holds", id)))
+            .chain(role.holds_one_of.iter().map(|id| ("holds_one_of", id)));
+        for (field, id) in named {
+            check_unknown(
+                &mut checker,
+                &role.origin,
+                &item,
+                "credential",
+                field,
+                id.as_str(),
+                &credential_ids,
+            );
+        }
+        if !role.entry && !(role.holds.is_empty() && role.holds_one_of.is_empty()) {
+            checker.report(
+                ProblemKind::BadCredential,
+                &role.origin,
+                item,
+                "says what its holders have (`holds`), but nobody starts from it: mark it `entry = true`, or gate it with `requires` instead".to_owned(),
+            );
+        }
+    }
+    for transition in &pack.transitions {
+        let item = format!("transition `{}` → `{}`", transition.from, transition.to);
+        for id in &transition.grants {
+            check_unknown(
+                &mut checker,
+                &transition.origin,
+                &item,
+                "credential",
+                "grants",
+                id.as_str(),
+                &credential_ids,
+            );
+        }
+    }
+    for opportunity in &pack.opportunities {
+        let item = format!("opportunity `{}`", opportunity.id);
+        for id in &opportunity.grants {
+            check_unknown(
+                &mut checker,
+                &opportunity.origin,
+                &item,
+                "credential",
+                "grants",
+                id.as_str(),
+                &credential_ids,
+            );
+        }
+    }
+
+    // Realism: routes real people can walk (see the realism module).
+    for problem in realism::check(pack) {
+        let kind = match problem.rule {
+            RealismRule::GrantOnCycle => ProblemKind::GrantOnCycle,
+            RealismRule::UnexplainedJump => ProblemKind::UnexplainedJump,
+            RealismRule::TooFastToSenior => ProblemKind::TooFastToSenior,
+            RealismRule::DutyMisused => ProblemKind::DutyMisused,
+        };
+        checker.report(kind, &problem.file, problem.item, problem.message);
     }
 
     // Migrations must point away from ids that are gone, to ids that exist.

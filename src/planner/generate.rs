@@ -224,7 +224,9 @@ pub fn credentialed_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
             }
         }
         match random.below(12) {
-            0..=2 => role.requires.all_of = vec![credential_id(random.below(SYNTHETIC_CREDENTIALS))],
+            0..=2 => {
+                role.requires.all_of = vec![credential_id(random.below(SYNTHETIC_CREDENTIALS))]
+            }
             3 | 4 => {
                 let first = random.below(SYNTHETIC_CREDENTIALS - 1);
                 role.requires.any_of = vec![credential_id(first), credential_id(first + 1)];

@@ -308,8 +308,7 @@ mod tests {
             id: "nmc-nurse".into(),
             name: "Registration as a nurse".into(),
             body: "Nursing and Midwifery Council (NMC)".into(),
-            how_to_get: "A three-year nursing degree, or a nursing degree apprenticeship."
-                .into(),
+            how_to_get: "A three-year nursing degree, or a nursing degree apprenticeship.".into(),
         }
     }
 
@@ -340,9 +339,9 @@ mod tests {
             missing_any: vec![nurse_registration(), midwife],
             nearest: vec![],
         };
-        assert!(answer.message().contains(
-            "one of these: registration as a nurse or registration as a midwife"
-        ));
+        assert!(answer
+            .message()
+            .contains("one of these: registration as a nurse or registration as a midwife"));
         assert!(answer.message().contains("does not stand in for another"));
     }
 

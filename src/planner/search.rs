@@ -334,7 +334,13 @@ impl<'g> Engine<'g> {
     /// `old_from`, when both are equally good. Both routes have the same number of
     /// steps, so walking back in step finds the first role, from the start, where they
     /// differ.
-    fn reads_first(&self, new_edge: EdgeIndex, new_from: usize, old_edge: u32, old_from: u32) -> bool {
+    fn reads_first(
+        &self,
+        new_edge: EdgeIndex,
+        new_from: usize,
+        old_edge: u32,
+        old_from: u32,
+    ) -> bool {
         let (mut a, mut b) = (new_from, old_from as usize);
         if a == b {
             // Two transitions between the same roles: only in unvalidated packs.

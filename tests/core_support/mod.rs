@@ -219,37 +219,39 @@ pub fn arb_app_data() -> impl Strategy<Value = AppData> {
             0..2,
         ),
     )
-        .prop_map(|(plans, evidence, held, pace, last_screen, last_export, credentials)| {
-            let plans = plans
-                .into_iter()
-                .enumerate()
-                .map(|(i, plan)| Plan {
-                    id: PlanId::generate(i as u64 + 1, i as u64),
-                    ..plan
-                })
-                .collect();
-            let evidence = evidence
-                .into_iter()
-                .enumerate()
-                .map(|(i, (competency, what, when))| EvidenceEntry {
-                    id: EvidenceId::generate(i as u64 + 1, 9),
-                    competency: CompetencyId::new(competency.as_str()),
-                    what: format!("Did {what}"),
-                    when,
-                })
-                .collect();
-            AppData {
-                plans,
-                assessment: SelfAssessment {
-                    held: held.into_iter().map(CompetencyId::new).collect(),
-                    completed: Default::default(),
-                    credentials: credentials.into_iter().map(CredentialId::new).collect(),
-                },
-                evidence,
-                pace,
-                last_screen,
-                last_export: last_export
-                    .map(|millis| Timestamp::from_unix_millis(millis / 1000 * 1000)),
-            }
-        })
+        .prop_map(
+            |(plans, evidence, held, pace, last_screen, last_export, credentials)| {
+                let plans = plans
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, plan)| Plan {
+                        id: PlanId::generate(i as u64 + 1, i as u64),
+                        ..plan
+                    })
+                    .collect();
+                let evidence = evidence
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (competency, what, when))| EvidenceEntry {
+                        id: EvidenceId::generate(i as u64 + 1, 9),
+                        competency: CompetencyId::new(competency.as_str()),
+                        what: format!("Did {what}"),
+                        when,
+                    })
+                    .collect();
+                AppData {
+                    plans,
+                    assessment: SelfAssessment {
+                        held: held.into_iter().map(CompetencyId::new).collect(),
+                        completed: Default::default(),
+                        credentials: credentials.into_iter().map(CredentialId::new).collect(),
+                    },
+                    evidence,
+                    pace,
+                    last_screen,
+                    last_export: last_export
+                        .map(|millis| Timestamp::from_unix_millis(millis / 1000 * 1000)),
+                }
+            },
+        )
 }
