@@ -1,6 +1,7 @@
 //! How fast the planner answers: the best route, five alternatives (also for a user who
-//! holds some competencies) and exploring, on the bundled pack and on synthetic graphs of
-//! 1,000 and 10,000 roles with ten ways on each. The browser benchmark times the same
+//! holds some competencies) and exploring, on the bundled pack, on synthetic graphs of
+//! 1,000 and 10,000 roles with ten ways on each, and on a 10,000-role graph with
+//! credentials (roles that need registrations, moves that grant them). The browser benchmark times the same
 //! queries in wasm (`benches/support/subjects.rs` holds both's graphs and queries).
 //!
 //! Run with `cargo bench --bench planner`.
@@ -11,7 +12,9 @@ mod subjects;
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
-    use super::subjects::{bundled, synthetic, Query, Subject, SYNTHETIC_SIZES};
+    use super::subjects::{
+        bundled, credentialed, synthetic, Query, Subject, CREDENTIALED_SIZES, SYNTHETIC_SIZES,
+    };
     use criterion::Criterion;
 
     fn subjects() -> Vec<Subject> {
@@ -21,6 +24,7 @@ mod native {
             Err(error) => eprintln!("skipping the bundled pack: {error}"),
         }
         subjects.extend(SYNTHETIC_SIZES.into_iter().map(synthetic));
+        subjects.extend(CREDENTIALED_SIZES.into_iter().map(credentialed));
         subjects
     }
 

@@ -3,7 +3,7 @@
 //! binary), so both time exactly the same work under the same names.
 
 use foothold::graph::{bundled_graph, LoadError, RoleGraph, RoleId};
-use foothold::planner::generate::{role_id, synthetic_pack};
+use foothold::planner::generate::{credentialed_pack, role_id, synthetic_pack};
 use foothold::planner::{explore, find_routes, Constraints, RouteQuery, SelfAssessment};
 use std::hint::black_box;
 
@@ -51,6 +51,35 @@ pub fn synthetic(roles: usize) -> Subject {
         // The first role is an entry role; the last is at the senior end.
         from: role_id(0),
         to: role_id(roles.saturating_sub(1)),
+        explore_months: 36,
+    }
+}
+
+/// Sizes of the synthetic graphs with credentials laid over them (see
+/// [`credentialed_pack`]): the planner then searches over roles and credentials held.
+pub const CREDENTIALED_SIZES: [usize; 1] = [10_000];
+
+/// A generated graph of `roles` roles with credentials: roles that need registrations,
+/// entry roles that hold them and moves that grant them. Routes go from the first role
+/// to the highest-numbered role it can reach, so the query has an answer.
+pub fn credentialed(roles: usize) -> Subject {
+    let graph = RoleGraph::new_unchecked(credentialed_pack(roles, WAYS_PER_ROLE, SEED));
+    let from = role_id(0);
+    let to = (1..roles)
+        .rev()
+        .take(200)
+        .map(role_id)
+        .find(|to| {
+            let mut query = RouteQuery::new(from.clone(), to.clone());
+            query.routes = 1;
+            find_routes(&graph, &query, &SelfAssessment::default()).is_ok()
+        })
+        .unwrap_or_else(|| role_id(roles.saturating_sub(1)));
+    Subject {
+        name: format!("credentialed {roles} roles"),
+        graph,
+        from,
+        to,
         explore_months: 36,
     }
 }

@@ -15,7 +15,9 @@ use foothold::planner::{
 };
 use serde::Serialize;
 use std::hint::black_box;
-use subjects::{bundled, synthetic, Query, Subject, SYNTHETIC_SIZES};
+use subjects::{
+    bundled, credentialed, synthetic, Query, Subject, CREDENTIALED_SIZES, SYNTHETIC_SIZES,
+};
 use wasm_bindgen::prelude::wasm_bindgen;
 
 /// How long the warm-up runs a query before timing it, in milliseconds.
@@ -57,7 +59,8 @@ struct Failure {
 /// transitions, bestRoute, queries: [{ name, medianMs, p95Ms, minMs, samples,
 /// iterationsPerSample }] }`, or `{ error }`.
 ///
-/// `subject` is `"bundled"` or `"synthetic-<roles>"` with roles 1000 or 10000. Each of
+/// `subject` is `"bundled"`, `"synthetic-<roles>"` with roles 1000 or 10000, or
+/// `"credentialed-10000"` (the 10,000-role graph with credentials). Each of
 /// `samples` samples repeats the query until it has run for at least `min_sample_ms`, so
 /// the browser's coarse timer (100 µs steps without cross-origin isolation) stays small
 /// against what is measured.
@@ -97,6 +100,12 @@ fn measure_subject(key: &str, samples: u32, min_sample_ms: f64) -> Result<Subjec
 fn choose_subject(key: &str) -> Result<Subject, String> {
     if key == "bundled" {
         return bundled().map_err(|error| error.to_string());
+    }
+    if let Some(roles) = CREDENTIALED_SIZES
+        .into_iter()
+        .find(|roles| key == format!("credentialed-{roles}"))
+    {
+        return Ok(credentialed(roles));
     }
     SYNTHETIC_SIZES
         .into_iter()
@@ -287,6 +296,10 @@ mod tests {
         for roles in SYNTHETIC_SIZES {
             let subject = choose_subject(&format!("synthetic-{roles}")).ok();
             assert_eq!(subject.map(|s| s.graph.roles().len()), Some(roles));
+        }
+        for roles in CREDENTIALED_SIZES {
+            let subject = choose_subject(&format!("credentialed-{roles}")).ok();
+            assert!(subject.is_some_and(|s| !s.graph.pack().credentials.is_empty()));
         }
     }
 }

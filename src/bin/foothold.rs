@@ -9,6 +9,8 @@
 use foothold::graph::{
     describe_month_range, source::read_pack_folder, validate_pack, Band, Pack, RoleGraph, RoleId,
 };
+use foothold::planner::hubs::{hub_report, HUB_SHARE_PERCENT};
+use foothold::planner::journeys::{check_all, JourneyFile};
 use foothold::planner::{
     find_routes, Objective, Route, RouteQuery, RouteStep, SelfAssessment, MAX_ROUTES,
 };
@@ -17,10 +19,12 @@ use std::process::ExitCode;
 
 const USAGE: &str = "\
 Usage:
-  foothold check [DIR]           check a pack folder (default data/) and print its counts
+  foothold check [DIR]           check a pack folder (default data/), print its counts and
+                                 run the adviser's journeys in DIR/journeys.toml
   foothold route FROM TO [DIR]   print the best route between two role ids
+  foothold hubs [DIR]            list the roles that most best routes pass through
   foothold compile [DIR]         print the pack as the compact JSON the app embeds
-  foothold schema                print the JSON Schema of a pack
+  foothold schema [journeys]     print the JSON Schema of a pack (or of a journeys file)
 
 Options for route:
   --routes N                     also print alternatives, up to N routes (1 to 10)
@@ -32,7 +36,8 @@ Options for route:
   --ceiling BAND                 stay at or below a band (2 to 9, 8a to 8d, vsm)
   --sourced-only                 use only moves whose evidence is sourced
   --held COMPETENCY              a competency you hold (repeatable)
-  --completed OPPORTUNITY        a development opportunity you completed (repeatable)";
+  --completed OPPORTUNITY        a development opportunity you completed (repeatable)
+  --holding CREDENTIAL           a registration or qualification you hold (repeatable)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -45,7 +50,8 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
-        Some("schema") => schema(),
+        Some("schema") => schema(args.get(1).map(String::as_str)),
+        Some("hubs") => hubs(args.get(1).map(String::as_str).unwrap_or("data")),
         Some("compile") => compile(args.get(1).map(String::as_str).unwrap_or("data")),
         Some("help") | Some("--help") | Some("-h") => {
             println!("{USAGE}");
@@ -91,13 +97,86 @@ fn check(folder: &str) -> ExitCode {
             None => eprintln!("error: {problem}"),
         }
     }
-    if problems.is_empty() {
-        println!("no problems found");
+    if !problems.is_empty() {
+        eprintln!("{} problem(s) found", problems.len());
+        return ExitCode::FAILURE;
+    }
+    println!("no problems found");
+    let journeys_file = Path::new(folder).join("journeys.toml");
+    if !journeys_file.exists() {
+        return ExitCode::SUCCESS;
+    }
+    let journeys = match read_journeys(&journeys_file) {
+        Ok(journeys) => journeys,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let graph = match RoleGraph::new(pack) {
+        Ok(graph) => graph,
+        Err(error) => {
+            eprintln!("error: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let outcomes = check_all(&graph, &journeys.journey);
+    let broken: Vec<_> = outcomes
+        .iter()
+        .filter_map(|(journey, outcome)| outcome.as_ref().err().map(|faults| (journey, faults)))
+        .collect();
+    for (journey, faults) in &broken {
+        for fault in *faults {
+            eprintln!("journey {}: {fault}", journey.label());
+        }
+    }
+    println!(
+        "journeys:                  {} of {} hold",
+        outcomes.len() - broken.len(),
+        outcomes.len()
+    );
+    if broken.is_empty() {
         ExitCode::SUCCESS
     } else {
-        eprintln!("{} problem(s) found", problems.len());
         ExitCode::FAILURE
     }
+}
+
+fn read_journeys(file: &Path) -> Result<JourneyFile, String> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|error| format!("{}: cannot read the file: {error}", file.display()))?;
+    toml::from_str(&text).map_err(|error| format!("{}: {}", file.display(), error.to_string().trim_end()))
+}
+
+fn hubs(folder: &str) -> ExitCode {
+    let pack = match load(folder) {
+        Ok(pack) => pack,
+        Err(code) => return code,
+    };
+    let graph = match RoleGraph::new(pack) {
+        Ok(graph) => graph,
+        Err(error) => {
+            eprintln!("error: {error}: run `foothold check {folder}`");
+            return ExitCode::FAILURE;
+        }
+    };
+    let report = hub_report(&graph);
+    println!(
+        "{} best routes, from every entry role to every role it reaches",
+        report.routes
+    );
+    println!("roles passed through by more than {HUB_SHARE_PERCENT}% of them are marked !");
+    for hub in report.hubs.iter().take(20) {
+        let mark = if report.percent(hub) > HUB_SHARE_PERCENT { "!" } else { " " };
+        let title = graph.role(&hub.role).map_or("", |role| role.title.as_str());
+        println!(
+            "{mark} {:>3}% {:>4}  {title} ({})",
+            report.percent(hub),
+            hub.routes_through,
+            hub.role
+        );
+    }
+    ExitCode::SUCCESS
 }
 
 fn compile(folder: &str) -> ExitCode {
@@ -128,8 +207,15 @@ fn compile(folder: &str) -> ExitCode {
     }
 }
 
-fn schema() -> ExitCode {
-    let schema = schemars::schema_for!(Pack);
+fn schema(which: Option<&str>) -> ExitCode {
+    let schema = match which {
+        None | Some("pack") => schemars::schema_for!(Pack),
+        Some("journeys") => schemars::schema_for!(JourneyFile),
+        Some(other) => {
+            eprintln!("error: no schema called `{other}`: use `pack` or `journeys`\n\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
     match serde_json::to_string_pretty(&schema) {
         Ok(text) => {
             println!("{text}");
@@ -204,6 +290,11 @@ impl RouteArgs {
                     assessment
                         .completed
                         .insert(value("--completed")?.as_str().into());
+                }
+                "--holding" => {
+                    assessment
+                        .credentials
+                        .insert(value("--holding")?.as_str().into());
                 }
                 flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
                 _ => positional.push(arg.clone()),
@@ -314,6 +405,24 @@ fn print_step(graph: &RoleGraph, number: usize, step: &RouteStep) {
         );
     }
     println!("     Evidence: {}", step.evidence.label());
+    let credential = |id: &foothold::graph::CredentialId| {
+        graph
+            .credential(id)
+            .map_or_else(|| id.to_string(), |c| c.name.clone())
+    };
+    if !step.relies_on.is_empty() {
+        let names: Vec<String> = step.relies_on.iter().map(credential).collect();
+        let joined = if step.relies_on_one_of {
+            format!("one of: {}", names.join("; "))
+        } else {
+            names.join("; ")
+        };
+        println!("     Relies on: {joined}");
+    }
+    if !step.gains_credentials.is_empty() {
+        let names: Vec<String> = step.gains_credentials.iter().map(credential).collect();
+        println!("     Gives you: {}", names.join("; "));
+    }
     let competency = |id: &foothold::graph::CompetencyId| {
         graph
             .competency(id)

@@ -21,6 +21,10 @@ mod cost;
 mod explain;
 mod explore;
 pub mod generate;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod hubs;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod journeys;
 mod no_route;
 mod routes;
 mod search;

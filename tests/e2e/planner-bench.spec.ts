@@ -20,7 +20,7 @@ const benchOutput = new URL("../../target/bench/", import.meta.url);
 const samples = Number(process.env.FOOTHOLD_BENCH_SAMPLES || 25);
 const minSampleMs = Number(process.env.FOOTHOLD_BENCH_MIN_SAMPLE_MS || 10);
 const appRuns = Number(process.env.FOOTHOLD_BENCH_RUNS || 9);
-const SUBJECTS = ["bundled", "synthetic-1000", "synthetic-10000"];
+const SUBJECTS = ["bundled", "synthetic-1000", "synthetic-10000", "credentialed-10000"];
 
 type Bindings = {
   run_planner_benchmark: (subject: string, samples: number, minSampleMs: number) => string;
