@@ -43,7 +43,11 @@ fn the_journeys_cover_every_entry_role_and_every_family() {
     assert!(journeys.len() >= 40, "only {} journeys", journeys.len());
     let starts: BTreeSet<&str> = journeys.iter().map(|j| j.from.as_str()).collect();
     for role in graph.roles().iter().filter(|role| role.entry) {
-        assert!(starts.contains(role.id.as_str()), "no journey starts at {}", role.id);
+        assert!(
+            starts.contains(role.id.as_str()),
+            "no journey starts at {}",
+            role.id
+        );
     }
     let families: BTreeSet<Family> = journeys
         .iter()
@@ -51,11 +55,19 @@ fn the_journeys_cover_every_entry_role_and_every_family() {
         .filter_map(|id| graph.role(id).map(|role| role.family))
         .collect();
     for family in Family::ALL {
-        assert!(families.contains(&family), "no journey touches {}", family.label());
+        assert!(
+            families.contains(&family),
+            "no journey touches {}",
+            family.label()
+        );
     }
     assert!(journeys.iter().any(|j| j.expect == Expect::NoRoute));
     for journey in &journeys {
-        assert!(!journey.why.trim().is_empty(), "{} says not why", journey.label());
+        assert!(
+            !journey.why.trim().is_empty(),
+            "{} says not why",
+            journey.label()
+        );
     }
 }
 
@@ -68,8 +80,13 @@ fn a_broken_journey_is_reported_with_what_went_wrong() {
         .expect("the pharmacist to CNIO journey is in the file");
     // A pharmacist who also holds nurse registration can reach CNIO, so "no route" breaks.
     journey.holding = vec!["nmc-nurse".into()];
-    let faults = journey.check(&graph).expect_err("the journey no longer holds");
-    assert!(faults[0].starts_with("expected no route, but found"), "{faults:?}");
+    let faults = journey
+        .check(&graph)
+        .expect_err("the journey no longer holds");
+    assert!(
+        faults[0].starts_with("expected no route, but found"),
+        "{faults:?}"
+    );
 }
 
 #[test]
@@ -82,7 +99,9 @@ fn check_runs_the_journeys_and_says_how_many_hold() {
     assert!(output.status.success(), "{stdout}");
     let count = journeys().len();
     assert!(
-        stdout.contains(&format!("journeys:                  {count} of {count} hold")),
+        stdout.contains(&format!(
+            "journeys:                  {count} of {count} hold"
+        )),
         "{stdout}"
     );
 }

@@ -145,7 +145,8 @@ fn check(folder: &str) -> ExitCode {
 fn read_journeys(file: &Path) -> Result<JourneyFile, String> {
     let text = std::fs::read_to_string(file)
         .map_err(|error| format!("{}: cannot read the file: {error}", file.display()))?;
-    toml::from_str(&text).map_err(|error| format!("{}: {}", file.display(), error.to_string().trim_end()))
+    toml::from_str(&text)
+        .map_err(|error| format!("{}: {}", file.display(), error.to_string().trim_end()))
 }
 
 fn hubs(folder: &str) -> ExitCode {
@@ -167,7 +168,11 @@ fn hubs(folder: &str) -> ExitCode {
     );
     println!("roles passed through by more than {HUB_SHARE_PERCENT}% of them are marked !");
     for hub in report.hubs.iter().take(20) {
-        let mark = if report.percent(hub) > HUB_SHARE_PERCENT { "!" } else { " " };
+        let mark = if report.percent(hub) > HUB_SHARE_PERCENT {
+            "!"
+        } else {
+            " "
+        };
         let title = graph.role(&hub.role).map_or("", |role| role.title.as_str());
         println!(
             "{mark} {:>3}% {:>4}  {title} ({})",

@@ -222,6 +222,9 @@ fn fast_routes(graph: &RoleGraph, problems: &mut Vec<RealismProblem>) {
     }
 }
 
+/// A role and the credentials held on arriving there.
+type State = (NodeIndex, CredentialSet);
+
 /// The quickest arrival (sum of shortest times) at every role reachable from `start`,
 /// over routes the person may walk with the credentials the start role implies, with
 /// one such route each.
@@ -230,13 +233,12 @@ pub(crate) fn earliest_arrivals(
     start: NodeIndex,
 ) -> Vec<(NodeIndex, (u32, Vec<NodeIndex>))> {
     let (held, one_of) = graph.starting_credentials(start, CredentialSet::EMPTY);
-    let mut best: HashMap<(NodeIndex, CredentialSet), (u32, Option<(NodeIndex, CredentialSet)>)> =
-        HashMap::new();
+    let mut best: HashMap<State, (u32, Option<State>)> = HashMap::new();
     let mut heap = BinaryHeap::new();
     best.insert((start, held), (0, None));
     heap.push(Reverse((0u32, start.index(), held)));
-    let mut settled: HashMap<(NodeIndex, CredentialSet), bool> = HashMap::new();
-    let mut first_arrival: HashMap<NodeIndex, (u32, (NodeIndex, CredentialSet))> = HashMap::new();
+    let mut settled: HashMap<State, bool> = HashMap::new();
+    let mut first_arrival: HashMap<NodeIndex, (u32, State)> = HashMap::new();
     while let Some(Reverse((months, index, credentials))) = heap.pop() {
         let node = NodeIndex::new(index);
         let state = (node, credentials);

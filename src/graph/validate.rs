@@ -551,7 +551,8 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
                 &credential_ids,
             );
         }
-        if !role.entry && !(role.holds.is_empty() && role.holds_one_of.is_empty()) {
+        let holds_something = !role.holds.is_empty() || !role.holds_one_of.is_empty();
+        if !role.entry && holds_something {
             checker.report(
                 ProblemKind::BadCredential,
                 &role.origin,

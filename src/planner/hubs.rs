@@ -33,7 +33,9 @@ pub struct HubReport {
 impl HubReport {
     /// The percentage of best routes passing through a hub, rounded down.
     pub fn percent(&self, hub: &Hub) -> usize {
-        (hub.routes_through * 100).checked_div(self.routes).unwrap_or(0)
+        (hub.routes_through * 100)
+            .checked_div(self.routes)
+            .unwrap_or(0)
     }
 
     /// The hubs above [`HUB_SHARE_PERCENT`].

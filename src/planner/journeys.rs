@@ -112,7 +112,8 @@ impl Journey {
         let mut faults = Vec::new();
         match (self.expect, routes) {
             (Expect::NoRoute, Ok(routes)) => {
-                let roles: Vec<String> = routes[0].roles().iter().map(|id| id.to_string()).collect();
+                let roles: Vec<String> =
+                    routes[0].roles().iter().map(|id| id.to_string()).collect();
                 faults.push(format!(
                     "expected no route, but found {} (best: {})",
                     routes.len(),
@@ -130,7 +131,9 @@ impl Journey {
                 let shown = shown.join(" → ");
                 for role in &self.through {
                     if !roles.contains(role) {
-                        faults.push(format!("the best route ({shown}) does not pass through {role}"));
+                        faults.push(format!(
+                            "the best route ({shown}) does not pass through {role}"
+                        ));
                     }
                 }
                 for role in &self.not_through {
