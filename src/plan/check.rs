@@ -11,11 +11,18 @@ use crate::plan::model::{
 use crate::plan::{Pace, PlanId};
 use std::collections::BTreeSet;
 
+/// The most characters of a plan's name quoted in a message: a name from a hostile
+/// file can be a megabyte long.
+const NAME_SHOWN_CHARS: usize = 40;
+
 fn describe(plan: &Plan, position: usize) -> String {
-    if plan.name.trim().is_empty() {
-        format!("plan {}", position + 1)
-    } else {
-        format!("plan {} ('{}')", position + 1, plan.name.trim())
+    let name = plan.name.trim();
+    if name.is_empty() {
+        return format!("plan {}", position + 1);
+    }
+    match name.char_indices().nth(NAME_SHOWN_CHARS) {
+        Some((cut, _)) => format!("plan {} ('{}…')", position + 1, &name[..cut]),
+        None => format!("plan {} ('{name}')", position + 1),
     }
 }
 
