@@ -95,7 +95,8 @@ impl Cases {
         ];
         let mut text = String::new();
         for _ in 0..self.below(6) {
-            text.push_str(self.pick(PIECES));
+            let piece: &str = self.pick(PIECES);
+            text.push_str(piece);
         }
         if self.one_in(300) {
             let n = *self.pick(&[81, 2_001, 5_001, 20_000]);
