@@ -95,7 +95,7 @@ impl Cases {
         ];
         let mut text = String::new();
         for _ in 0..self.below(6) {
-            let piece: &str = self.pick(PIECES);
+            let piece: &&str = self.pick(PIECES);
             text.push_str(piece);
         }
         if self.one_in(300) {
