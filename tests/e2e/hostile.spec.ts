@@ -149,15 +149,20 @@ test("bad import files are refused with a message and leave local storage exactl
 test("hostile share links show a message or the plan and leave local storage exactly as it was", async ({ page }) => {
   await savePlan(page);
   const before = await storage(page);
-  const links: [string, string][] = [
-    [shareFragment({ v: 1, plan: longPlan(10_000) }), "This share link does not work"],
-    [`#/shared/${deflateRawSync(Buffer.alloc(40 * 1024 * 1024)).toString("base64url")}`, "This share link does not work"],
-    ["#/shared/!!!not-base64!!!", "This share link does not work"],
-    [shareFragment({ v: 1, plan: { ...longPlan(1), id: "p-1\r\nATTACH:https://evil.example/x", name: "<img src=x onerror=alert(1)>" } }), "<img src=x onerror=alert(1)>"],
+  const links: [string, string, RegExp][] = [
+    [shareFragment({ v: 1, plan: longPlan(10_000) }), "This share link does not work", /at most 50|unpacks to far more/],
+    [`#/shared/${deflateRawSync(Buffer.alloc(40 * 1024 * 1024)).toString("base64url")}`, "This share link does not work", /unpacks to far more than a plan/],
+    ["#/shared/!!!not-base64!!!", "This share link does not work", /incomplete or has been changed/],
+    [
+      shareFragment({ v: 1, plan: { ...longPlan(1), id: "p-1\r\nATTACH:https://evil.example/x", name: "<img src=x onerror=alert(1)>" } }),
+      "<img src=x onerror=alert(1)>",
+      /shared with you/,
+    ],
   ];
-  for (const [fragment, heading] of links) {
+  for (const [fragment, heading, words] of links) {
     await page.goto(`./${fragment}`);
     await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByText(words)).toBeVisible();
     expect(await storage(page)).toEqual(before);
   }
 });
