@@ -58,11 +58,15 @@ function showFailure(headline, cause) {
 }
 
 // A wasm trap that the Rust panic hook could not report (it should have) still ends
-// in a visible message.
+// in a visible message. So does a JavaScript error nothing caught: one thrown through
+// the app (the hash router throws rather than panics) leaves it in an unknown state, so
+// it gets the same message as a panic. Errors without an error object (a resize
+// observer's notice, a script from elsewhere) are no sign of that and are left alone.
 window.addEventListener("error", (event) => {
-  if (event.error instanceof WebAssembly.RuntimeError) {
-    showFailure("Sorry, Foothold stopped working");
-  }
+  if (event.error != null) showFailure("Sorry, Foothold stopped working");
+});
+window.addEventListener("unhandledrejection", (event) => {
+  if (event.reason instanceof Error) showFailure("Sorry, Foothold stopped working");
 });
 
 /**

@@ -1,9 +1,10 @@
 //! Starts the Foothold web app; everything else lives in the library.
 
-use foothold::ui::{failure, hooks::browser::next_task, perf, App};
+use foothold::ui::{failure, hooks::browser::next_task, perf, routes, App};
 
 fn main() {
     failure::install_panic_hook();
+    routes::guard_address();
     perf::mark(perf::WASM_INSTANTIATED);
     // The first render gets a task of its own, apart from the browser's work of setting
     // up the module, so neither holds up a tap for long.

@@ -249,7 +249,7 @@ fn a_copy_from_elsewhere_gets_a_new_id_and_a_distinct_name() {
     let graph = starter_graph();
     let mut data = sample_data(&graph);
     let incoming = data.plans[0].clone();
-    let id = data.add_as_copy(incoming.clone(), 5);
+    let id = data.add_as_copy(incoming.clone(), 5).unwrap();
     let added = data.plan(&id).unwrap();
     assert_ne!(added.id, incoming.id);
     assert_eq!(added.name, "Nurse to CNIO (copy)");

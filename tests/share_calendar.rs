@@ -5,10 +5,11 @@
 
 mod core_support;
 
-use core_support::{date, sample_data, starter_graph};
-use foothold::plan::{Plan, Timestamp};
+use core_support::{arb_plan, arb_text, date, sample_data, starter_graph};
+use foothold::plan::{Plan, PlanId, Timestamp};
 use foothold::share::{calendar_file_name, calendar_ics};
 use ical::parser::ical::component::IcalEvent;
+use proptest::prelude::*;
 use std::io::BufReader;
 
 fn now() -> Timestamp {
@@ -177,4 +178,115 @@ fn the_file_name_is_safe_for_any_plan_id() {
     );
     plan.id = "p-1/../x y".into();
     assert_eq!(calendar_file_name(&plan), "foothold-plan-p-1----x-y.ics");
+}
+
+#[test]
+fn each_event_has_a_uid_made_of_the_plan_id_and_step() {
+    let graph = starter_graph();
+    let mut plan = dated_plan();
+    plan.id = PlanId::from("p-3-k9x2qa");
+    let calendar = parse(&calendar_ics(&plan, &graph, now()));
+    let uids: Vec<String> = calendar.events.iter().map(|e| value(e, "UID")).collect();
+    assert_eq!(
+        uids,
+        ["p-3-k9x2qa-step-1@foothold", "p-3-k9x2qa-step-2@foothold"]
+    );
+}
+
+/// What text inside a TEXT value reads back as: line breaks of any kind are one line
+/// break, and other control characters are spaces.
+fn calendar_chars(text: &str) -> String {
+    text.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// What a whole TEXT value reads back as: [`calendar_chars`], with white space at the
+/// very end dropped (but not a line break, which the file writes as `\n`).
+fn as_calendar_text(text: &str) -> String {
+    calendar_chars(text)
+        .trim_end_matches(|c: char| c.is_whitespace() && c != '\n')
+        .to_owned()
+}
+
+/// Text that starts with a letter, then anything: the reader used here drops colons at
+/// the very start of a value (its own quirk), so a value is never made to start with one.
+fn hostile(max: usize) -> impl Strategy<Value = String> {
+    (
+        prop::char::range('a', 'z'),
+        prop::collection::vec(
+            prop_oneof![
+                3 => arb_text(8),
+                1 => prop::sample::select(vec![
+                    "\r\nATTACH:https://evil.example/x".to_owned(),
+                    "\nEND:VEVENT\nBEGIN:VEVENT\nUID:x".to_owned(),
+                    "\r".to_owned(),
+                    ";,\\:".to_owned(),
+                    "é€😀漢".repeat(20),
+                ]),
+            ],
+            0..max,
+        ),
+    )
+        .prop_map(|(first, pieces)| format!("{first}{}", pieces.concat()))
+}
+
+proptest! {
+    #[test]
+    fn hostile_plans_make_calendars_another_reader_reads_back_exactly(
+        plan in arb_plan(1),
+        id in hostile(6),
+        name in hostile(12),
+        notes in prop::collection::vec(hostile(30), 4),
+    ) {
+        let graph = starter_graph();
+        let mut plan = Plan { id: PlanId::from(id.as_str()), name, ..plan };
+        for (step, notes) in plan.steps.iter_mut().zip(notes) {
+            step.notes = notes;
+        }
+        let ics = calendar_ics(&plan, &graph, now());
+        for line in ics.split("\r\n") {
+            prop_assert!(line.len() <= 75, "{} octets: {:?}", line.len(), line);
+        }
+        let calendar = parse(&ics);
+        let header: Vec<&str> = calendar.properties.iter().map(|p| p.name.as_str()).collect();
+        prop_assert_eq!(header, ["VERSION", "PRODID", "CALSCALE", "METHOD", "X-WR-CALNAME"]);
+        let name_back = calendar.properties[4].value.clone().unwrap_or_default();
+        prop_assert_eq!(unescape(&name_back), as_calendar_text(&plan.name));
+
+        let dated: Vec<(usize, &foothold::plan::PlanStep)> = plan
+            .steps
+            .iter()
+            .enumerate()
+            .filter(|(_, step)| step.target_date.is_some())
+            .collect();
+        prop_assert_eq!(calendar.events.len(), dated.len());
+        for (event, (index, step)) in calendar.events.iter().zip(dated) {
+            let names: Vec<&str> = event.properties.iter().map(|p| p.name.as_str()).collect();
+            prop_assert_eq!(
+                names,
+                ["UID", "DTSTAMP", "DTSTART", "DTEND", "SUMMARY", "DESCRIPTION", "TRANSP"]
+            );
+            prop_assert!(event.alarms.is_empty());
+            prop_assert_eq!(
+                unescape(&value(event, "UID")),
+                as_calendar_text(&format!("{}-step-{}@foothold", plan.id, index + 1))
+            );
+            let description = unescape(&value(event, "DESCRIPTION"));
+            let first_line = calendar_chars(&format!("Plan: {}\n", plan.name));
+            prop_assert!(description.starts_with(&first_line), "{:?}", description);
+            if !step.notes.trim().is_empty() {
+                let notes = as_calendar_text(&format!("Notes: {}", step.notes));
+                prop_assert!(description.ends_with(&notes), "{:?} does not end with {:?}", description, notes);
+            }
+        }
+    }
 }

@@ -160,7 +160,7 @@ fn replacing_all_takes_everything_from_a_whole_export() {
     incoming.plans.push(existing.plans[1].clone());
     incoming.pace = Pace::FullTime;
     let preview = parse_import(export_all(&incoming, VERSION, now()).contents.as_bytes()).unwrap();
-    let result = apply(&existing, &preview, ImportMode::ReplaceAll);
+    let result = apply(&existing, &preview, ImportMode::ReplaceAll).unwrap();
     assert_eq!(result.plans, incoming.plans);
     assert!(result.evidence.is_empty());
     assert!(result.assessment.held.is_empty());
@@ -178,7 +178,7 @@ fn replacing_all_with_one_plan_keeps_the_assessment_and_evidence() {
     let existing = sample_data(&graph);
     let file = export_plan(&existing, &existing.plans[0].id, VERSION, now()).unwrap();
     let preview = parse_import(file.contents.as_bytes()).unwrap();
-    let result = apply(&existing, &preview, ImportMode::ReplaceAll);
+    let result = apply(&existing, &preview, ImportMode::ReplaceAll).unwrap();
     assert_eq!(result.plans, vec![existing.plans[0].clone()]);
     assert_eq!(result.evidence, existing.evidence);
     assert_eq!(result.assessment, existing.assessment);
@@ -202,7 +202,7 @@ fn adding_as_copies_keeps_every_saved_plan_and_merges_the_rest() {
         )
         .unwrap();
     let preview = parse_import(export_all(&incoming, VERSION, now()).contents.as_bytes()).unwrap();
-    let result = apply(&existing, &preview, ImportMode::AddAsCopies);
+    let result = apply(&existing, &preview, ImportMode::AddAsCopies).unwrap();
 
     assert_eq!(result.plans.len(), 4);
     assert_eq!(&result.plans[..2], &existing.plans[..]);
@@ -229,8 +229,8 @@ fn importing_the_same_file_twice_as_copies_gives_two_copies() {
     let graph = starter_graph();
     let data = sample_data(&graph);
     let preview = parse_import(export_all(&data, VERSION, now()).contents.as_bytes()).unwrap();
-    let once = apply(&data, &preview, ImportMode::AddAsCopies);
-    let twice = apply(&once, &preview, ImportMode::AddAsCopies);
+    let once = apply(&data, &preview, ImportMode::AddAsCopies).unwrap();
+    let twice = apply(&once, &preview, ImportMode::AddAsCopies).unwrap();
     assert_eq!(twice.plans.len(), 6);
     assert!(foothold::plan::data_problems(&twice).is_empty());
 }
@@ -260,7 +260,7 @@ proptest! {
         prop_assert_eq!(&preview.data, &data);
         // Replacing keeps the screen the user is on and the last export time, so
         // compare the rest.
-        let replaced = apply(&AppData::default(), &preview, ImportMode::ReplaceAll);
+        let replaced = apply(&AppData::default(), &preview, ImportMode::ReplaceAll).unwrap();
         prop_assert_eq!(replaced, AppData { last_screen: None, last_export: None, ..data });
     }
 

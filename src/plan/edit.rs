@@ -6,7 +6,8 @@ use crate::graph::{CompetencyId, RoleGraph, RoleId};
 use crate::plan::date::Date;
 use crate::plan::model::{
     AppData, EvidenceEntry, EvidenceId, Pace, Plan, PlanId, PlanStep, StepStatus,
-    MAX_EVIDENCE_CHARS, MAX_NAME_CHARS, MAX_NOTES_CHARS, MIN_PART_TIME_PERCENT,
+    MAX_EVIDENCE_CHARS, MAX_LAST_SCREEN_CHARS, MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_PLANS,
+    MAX_STEPS_PER_PLAN, MIN_PART_TIME_PERCENT,
 };
 use crate::planner::Objective;
 use std::fmt;
@@ -57,6 +58,13 @@ pub enum PlanError {
     PaceOutOfRange(u8),
     /// A plan with this id is already in the data.
     DuplicatePlanId(PlanId),
+    /// A route with more than [`MAX_STEPS_PER_PLAN`] steps.
+    TooManySteps {
+        /// How many steps it has.
+        steps: usize,
+    },
+    /// Adding would take the user past [`MAX_PLANS`] plans.
+    TooManyPlans,
 }
 
 impl fmt::Display for PlanError {
@@ -101,6 +109,14 @@ impl fmt::Display for PlanError {
             PlanError::DuplicatePlanId(_) => {
                 f.write_str("A plan with the same id is already saved, so it was not added again.")
             }
+            PlanError::TooManySteps { steps } => write!(
+                f,
+                "A plan can have up to {MAX_STEPS_PER_PLAN} steps; this route has {steps}."
+            ),
+            PlanError::TooManyPlans => write!(
+                f,
+                "You can keep up to {MAX_PLANS} plans. Delete a plan you no longer need, then try again."
+            ),
         }
     }
 }
@@ -172,6 +188,11 @@ impl Plan {
         };
         if roles.len() < 2 {
             return Err(PlanError::RouteTooShort);
+        }
+        if roles.len() - 1 > MAX_STEPS_PER_PLAN {
+            return Err(PlanError::TooManySteps {
+                steps: roles.len() - 1,
+            });
         }
         if let Some(unknown) = roles.iter().find(|id| graph.role(id).is_none()) {
             return Err(PlanError::UnknownRole(unknown.clone()));
@@ -280,8 +301,10 @@ impl AppData {
         }
     }
 
-    /// Adds a plan at the end of the list; refused if its id is already used.
+    /// Adds a plan at the end of the list; refused if its id is already used or the
+    /// user already keeps [`MAX_PLANS`] plans.
     pub fn add_plan(&mut self, plan: Plan) -> Result<(), PlanError> {
+        self.check_room_for_a_plan()?;
         if self.plan(&plan.id).is_some() {
             return Err(PlanError::DuplicatePlanId(plan.id));
         }
@@ -289,10 +312,19 @@ impl AppData {
         Ok(())
     }
 
+    fn check_room_for_a_plan(&self) -> Result<(), PlanError> {
+        if self.plans.len() >= MAX_PLANS {
+            Err(PlanError::TooManyPlans)
+        } else {
+            Ok(())
+        }
+    }
+
     /// Adds a plan from elsewhere (an import or a share link) as a copy with a fresh id,
     /// so it never replaces a saved plan. A name already in use gets "(copy)" added.
-    /// Returns the new id.
-    pub fn add_as_copy(&mut self, mut plan: Plan, seed: u64) -> PlanId {
+    /// Returns the new id; refused when the user already keeps [`MAX_PLANS`] plans.
+    pub fn add_as_copy(&mut self, mut plan: Plan, seed: u64) -> Result<PlanId, PlanError> {
+        self.check_room_for_a_plan()?;
         plan.id = self.new_plan_id(seed);
         if self.plans.iter().any(|existing| existing.name == plan.name) {
             const SUFFIX: &str = " (copy)";
@@ -301,7 +333,7 @@ impl AppData {
         }
         let id = plan.id.clone();
         self.plans.push(plan);
-        id
+        Ok(id)
     }
 
     /// Renames a plan.
@@ -317,6 +349,7 @@ impl AppData {
         today: Date,
         seed: u64,
     ) -> Result<PlanId, PlanError> {
+        self.check_room_for_a_plan()?;
         let index = self
             .plans
             .iter()
@@ -350,10 +383,23 @@ impl AppData {
         Ok(())
     }
 
+    /// Remembers the screen the user is on, so the app can reopen there. An address
+    /// longer than [`MAX_LAST_SCREEN_CHARS`] is not remembered (the last screen is
+    /// cleared instead): it cannot be a real screen, and storing it would crowd out
+    /// backups. Returns true when the data changed.
+    pub fn remember_screen(&mut self, screen: &str) -> bool {
+        let remembered = (screen.chars().count() <= MAX_LAST_SCREEN_CHARS).then_some(screen);
+        if self.last_screen.as_deref() == remembered {
+            return false;
+        }
+        self.last_screen = remembered.map(str::to_owned);
+        true
+    }
+
     /// Sets the working pace; a part-time percentage must be in range.
     pub fn set_pace(&mut self, pace: Pace) -> Result<(), PlanError> {
         if let Pace::PartTime(percent) = pace {
-            if !(MIN_PART_TIME_PERCENT..=100).contains(&percent) {
+            if !pace.in_range() {
                 return Err(PlanError::PaceOutOfRange(percent));
             }
         }

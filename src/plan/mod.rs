@@ -37,13 +37,14 @@ pub mod migrate;
 pub mod model;
 pub mod reminder;
 
-pub use check::{data_problems, plan_problems};
+pub use check::{data_problems, plan_problems, replace_malformed_ids, replacement_plan_id};
 pub use dashboard::{Dashboard, DatedStep, NextStep, PlanOverview, Progress, Projection};
 pub use date::{Date, DateError, Timestamp};
 pub use edit::{clean_name, DeletedPlan, PlanError};
 pub use migrate::{migrate_roles, step_in_data, RoleChange};
 pub use model::{
     AppData, EvidenceEntry, EvidenceId, Pace, Plan, PlanId, PlanStep, StepStatus,
-    MAX_EVIDENCE_CHARS, MAX_NAME_CHARS, MAX_NOTES_CHARS, MIN_PART_TIME_PERCENT,
+    MAX_EVIDENCE_CHARS, MAX_ID_CHARS, MAX_LAST_SCREEN_CHARS, MAX_NAME_CHARS, MAX_NOTES_CHARS,
+    MAX_PLANS, MAX_STEPS_PER_PLAN, MIN_PART_TIME_PERCENT,
 };
 pub use reminder::EXPORT_REMINDER_DAYS;

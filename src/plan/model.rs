@@ -16,6 +16,16 @@ pub const MAX_NOTES_CHARS: usize = 5_000;
 pub const MAX_EVIDENCE_CHARS: usize = 2_000;
 /// The slowest part-time pace accepted, as a percentage of full time.
 pub const MIN_PART_TIME_PERCENT: u8 = 10;
+/// The most steps one plan may have. Real routes have a handful; the limit keeps a
+/// hostile share link or file from carrying a plan big enough to freeze the page.
+pub const MAX_STEPS_PER_PLAN: usize = 50;
+/// The most plans one person may keep on a device.
+pub const MAX_PLANS: usize = 200;
+/// The longest screen address remembered as the last screen, in characters. A longer
+/// one is not remembered, so a hostile address cannot fill storage and push out backups.
+pub const MAX_LAST_SCREEN_CHARS: usize = 512;
+/// The longest id Foothold makes or accepts, in characters.
+pub const MAX_ID_CHARS: usize = 64;
 
 macro_rules! text_id {
     ($(#[$doc:meta])* $name:ident, $prefix:literal) => {
@@ -34,6 +44,14 @@ macro_rules! text_id {
             /// The id as text.
             pub fn as_str(&self) -> &str {
                 &self.0
+            }
+
+            /// Whether the id has the form Foothold's own ids have: the prefix, a dash,
+            /// then lowercase letters, digits and dashes, at most [`MAX_ID_CHARS`] in
+            /// all. Only such ids are written into files and addresses, so an id from
+            /// an import can never carry a line break or markup into them.
+            pub fn is_well_formed(&self) -> bool {
+                well_formed_id(&self.0, $prefix)
             }
         }
 
@@ -61,6 +79,20 @@ text_id!(
     EvidenceId,
     "e"
 );
+
+fn well_formed_id(id: &str, prefix: &str) -> bool {
+    let Some(rest) = id
+        .strip_prefix(prefix)
+        .and_then(|rest| rest.strip_prefix('-'))
+    else {
+        return false;
+    };
+    id.len() <= MAX_ID_CHARS
+        && !rest.is_empty()
+        && rest
+            .bytes()
+            .all(|byte| byte.is_ascii_lowercase() || byte.is_ascii_digit() || byte == b'-')
+}
 
 // Six base-36 characters from a scrambled seed (splitmix64), so that consecutive seeds
 // such as timestamps still give visibly different ids.
@@ -194,6 +226,15 @@ pub enum Pace {
 }
 
 impl Pace {
+    /// Whether the pace is one the app offers: full time, or part time from
+    /// [`MIN_PART_TIME_PERCENT`] to 100%.
+    pub fn in_range(self) -> bool {
+        match self {
+            Pace::FullTime => true,
+            Pace::PartTime(percent) => (MIN_PART_TIME_PERCENT..=100).contains(&percent),
+        }
+    }
+
     /// The share of full time, from 0.1 to 1.0; values saved out of range are held
     /// inside it so a projection never divides by zero.
     pub fn fraction(self) -> f64 {

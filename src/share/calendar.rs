@@ -7,6 +7,12 @@ use crate::plan::{Plan, Timestamp};
 /// The longest a calendar line may be, in octets, before it is folded (RFC 5545 3.1).
 const MAX_LINE_OCTETS: usize = 75;
 
+/// A property whose value is TEXT: escaped, with trailing white space dropped (it
+/// carries nothing in a calendar, and some readers drop it anyway).
+fn text_property(name: &str, value: &str) -> String {
+    format!("{name}:{}", escape_text(value).trim_end())
+}
+
 /// Escapes text for an iCalendar TEXT value: backslash, semicolon, comma and line
 /// breaks, as RFC 5545 3.3.11 requires. Other control characters are not allowed in
 /// TEXT, so they become spaces.
@@ -35,9 +41,9 @@ pub fn escape_text(text: &str) -> String {
 }
 
 /// Folds one content line so no physical line exceeds 75 octets, never splitting a
-/// UTF-8 character, and ends every line with CRLF. A space is never left at the end
-/// of a physical line (it starts the next one instead), because some readers trim
-/// trailing spaces when unfolding.
+/// UTF-8 character, and ends every line with CRLF. White space is never left at the
+/// end of a physical line (it starts the next one instead), because some readers trim
+/// trailing white space when unfolding.
 pub fn fold_line(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 60 * 3 + 2);
     let mut rest = line;
@@ -52,7 +58,7 @@ pub fn fold_line(line: &str) -> String {
         while !rest.is_char_boundary(cut) {
             cut -= 1;
         }
-        let trimmed = rest[..cut].trim_end_matches(' ').len();
+        let trimmed = rest[..cut].trim_end().len();
         if trimmed > 0 {
             cut = trimmed;
         }
@@ -113,7 +119,7 @@ pub fn calendar_ics(plan: &Plan, graph: &RoleGraph, now: Timestamp) -> String {
         "PRODID:-//Foothold//Career plan//EN".to_owned(),
         "CALSCALE:GREGORIAN".to_owned(),
         "METHOD:PUBLISH".to_owned(),
-        format!("X-WR-CALNAME:{}", escape_text(&plan.name)),
+        text_property("X-WR-CALNAME", &plan.name),
     ];
     let total = plan.steps.len();
     for (index, step) in plan.steps.iter().enumerate() {
@@ -147,15 +153,14 @@ pub fn calendar_ics(plan: &Plan, graph: &RoleGraph, now: Timestamp) -> String {
         }
         lines.extend([
             "BEGIN:VEVENT".to_owned(),
-            format!("UID:{}-step-{}@foothold", plan.id, index + 1),
+            // The id is checked when a plan comes in from outside, and escaped here
+            // too, so no id can ever end the line and add properties of its own.
+            text_property("UID", &format!("{}-step-{}@foothold", plan.id, index + 1)),
             format!("DTSTAMP:{}", now.compact()),
             format!("DTSTART;VALUE=DATE:{}", date.compact()),
             format!("DTEND;VALUE=DATE:{}", date.add_days(1).compact()),
-            format!(
-                "SUMMARY:{}",
-                escape_text(&format!("Step {}: move to {to}", index + 1))
-            ),
-            format!("DESCRIPTION:{}", escape_text(&description.join("\n"))),
+            text_property("SUMMARY", &format!("Step {}: move to {to}", index + 1)),
+            text_property("DESCRIPTION", &description.join("\n")),
             "TRANSP:TRANSPARENT".to_owned(),
             "END:VEVENT".to_owned(),
         ]);

@@ -2,7 +2,10 @@
 //! another device or send to someone, and reading such a file back with every check
 //! done before anything is changed.
 
-use crate::plan::{data_problems, AppData, EvidenceEntry, PlanError, PlanId, Timestamp};
+use crate::plan::{
+    data_problems, replace_malformed_ids, AppData, EvidenceEntry, PlanError, PlanId, Timestamp,
+    MAX_PLANS,
+};
 use crate::store::{
     decode, encode_pretty_with, EnvelopeKind, ExportScope, Header, StoreError, CURRENT_SCHEMA,
 };
@@ -49,7 +52,7 @@ fn export(data: &AppData, scope: ExportScope, data_version: &str, now: Timestamp
 ///
 /// let preview = parse_import(file.contents.as_bytes()).unwrap();
 /// assert_eq!(preview.plan_count(), 0);
-/// let data = apply(&AppData::default(), &preview, ImportMode::ReplaceAll);
+/// let data = apply(&AppData::default(), &preview, ImportMode::ReplaceAll).unwrap();
 /// assert_eq!(data, AppData::default());
 /// ```
 pub fn export_all(data: &AppData, data_version: &str, now: Timestamp) -> ExportFile {
@@ -151,6 +154,9 @@ pub struct ImportPreview {
     pub schema_was: u64,
     /// True when it was upgraded from an older schema.
     pub migrated: bool,
+    /// Ids in the file that were not in Foothold's own form, each with the fresh id it
+    /// was given: (id in the file, new id).
+    pub replaced_ids: Vec<(String, String)>,
 }
 
 impl ImportPreview {
@@ -182,14 +188,21 @@ impl ImportPreview {
     pub fn summary(&self) -> String {
         let plans = counted(self.plan_count(), "plan", "plans");
         let saved = self.saved_at.date().long_form();
-        match self.scope {
+        let mut summary = match self.scope {
             ExportScope::OnePlan => format!("This file holds {plans}, saved {saved}."),
             ExportScope::Everything => format!(
                 "This file holds {plans}, {} marked as held and {}, saved {saved}.",
                 counted(self.held_count(), "competency", "competencies"),
                 counted(self.evidence_count(), "evidence entry", "evidence entries"),
             ),
+        };
+        if !self.replaced_ids.is_empty() {
+            summary.push_str(&format!(
+                " {} in it had an id Foothold does not use and will be given a new one.",
+                counted(self.replaced_ids.len(), "item", "items")
+            ));
         }
+        summary
     }
 }
 
@@ -214,17 +227,20 @@ pub fn parse_import(bytes: &[u8]) -> Result<ImportPreview, ImportError> {
         StoreError::NewerSchema { found } => ImportError::NewerVersion { schema: found },
         StoreError::Damaged(detail) => ImportError::Damaged(detail),
     })?;
-    let problems = data_problems(&decoded.data);
+    let mut data = decoded.data;
+    let replaced_ids = replace_malformed_ids(&mut data);
+    let problems = data_problems(&data);
     if let Some(detail) = describe_problems(&problems) {
         return Err(ImportError::Damaged(detail));
     }
     Ok(ImportPreview {
-        data: decoded.data,
+        data,
         scope: decoded.scope,
         saved_at: decoded.saved_at,
         data_version: decoded.data_version,
         schema_was: decoded.schema_was,
         migrated: decoded.migrated,
+        replaced_ids,
     })
 }
 
@@ -265,9 +281,15 @@ pub enum ImportMode {
 /// calls this only after the user has confirmed the preview, then saves the result.
 /// Imported plans may name roles from another data version: run
 /// [`migrate_roles`](crate::plan::migrate_roles) on them as on any loaded plan.
-pub fn apply(existing: &AppData, preview: &ImportPreview, mode: ImportMode) -> AppData {
+/// Refused with [`PlanError::TooManyPlans`] when adding copies would take the user past
+/// [`MAX_PLANS`] plans.
+pub fn apply(
+    existing: &AppData,
+    preview: &ImportPreview,
+    mode: ImportMode,
+) -> Result<AppData, PlanError> {
     let incoming = &preview.data;
-    match mode {
+    Ok(match mode {
         ImportMode::ReplaceAll => match preview.scope {
             // Where the user is and when this browser last exported stay as they are.
             ExportScope::Everything => AppData {
@@ -281,16 +303,19 @@ pub fn apply(existing: &AppData, preview: &ImportPreview, mode: ImportMode) -> A
             },
         },
         ImportMode::AddAsCopies => {
+            if existing.plans.len() + incoming.plans.len() > MAX_PLANS {
+                return Err(PlanError::TooManyPlans);
+            }
             let mut merged = existing.clone();
             for (position, plan) in incoming.plans.iter().enumerate() {
-                merged.add_as_copy(plan.clone(), position as u64);
+                merged.add_as_copy(plan.clone(), position as u64)?;
             }
             if preview.scope == ExportScope::Everything {
                 merge_assessment_and_evidence(&mut merged, incoming);
             }
             merged
         }
-    }
+    })
 }
 
 fn merge_assessment_and_evidence(merged: &mut AppData, incoming: &AppData) {

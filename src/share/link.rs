@@ -6,7 +6,7 @@
 //! every stage: a length limit on the link, a size limit on decompression (so a tiny
 //! link cannot expand into gigabytes), and the same content checks as an import.
 
-use crate::plan::{plan_problems, Plan};
+use crate::plan::{plan_problems, replacement_plan_id, Plan};
 use crate::share::base64url;
 use crate::share::files::describe_problems;
 use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
@@ -109,7 +109,8 @@ pub fn share_fragment(plan: &Plan) -> String {
 }
 
 /// Reads a plan from a share link, its fragment, or the fragment without `#`. The
-/// plan keeps the sender's id: add it with
+/// plan keeps the sender's id when it is in Foothold's own form and gets a fresh one
+/// (the same for the same link) when it is not; add it with
 /// [`AppData::add_as_copy`](crate::plan::AppData::add_as_copy).
 pub fn read_share_fragment(text: &str) -> Result<Plan, ShareError> {
     let text = text.trim();
@@ -137,11 +138,24 @@ pub fn read_share_fragment(text: &str) -> Result<Plan, ShareError> {
     if shared.v > SHARE_VERSION {
         return Err(ShareError::NewerVersion(shared.v));
     }
-    let plan: Plan = serde_json::from_value(shared.plan).map_err(|error| {
-        ShareError::NotAPlan(format!("its contents are not as expected ({error})"))
+    let mut plan: Plan = serde_json::from_value(shared.plan).map_err(|error| {
+        ShareError::NotAPlan(format!(
+            "its contents are not as expected ({})",
+            crate::store::envelope::brief(error)
+        ))
     })?;
+    if !plan.id.is_well_formed() {
+        plan.id = replacement_plan_id(fnv1a(payload.as_bytes()));
+    }
     if let Some(detail) = describe_problems(&plan_problems(&plan, 0)) {
         return Err(ShareError::NotAPlan(detail));
     }
     Ok(plan)
+}
+
+/// A fast, stable hash (FNV-1a), so a link always gives its plan the same fresh id.
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
 }

@@ -304,17 +304,29 @@ impl<S: KeyValueStore> Store<S> {
         })
     }
 
-    /// Moves text to the next free quarantine key, checking it arrived intact.
+    /// Moves text to the next free quarantine key, checking it arrived intact. The key
+    /// is never one already in use, whatever numbers are there: after the largest
+    /// number, or, when that is the largest there can be, the smallest free one.
     fn move_aside(&mut self, text: &str) -> Result<String, StorageFailure> {
-        let next = self
-            .kv
-            .keys()?
+        let keys = self.kv.keys()?;
+        let used: std::collections::BTreeSet<u64> = keys
             .iter()
             .filter_map(|key| key.strip_prefix(QUARANTINE_PREFIX)?.parse::<u64>().ok())
-            .max()
-            .unwrap_or(0)
-            + 1;
+            .collect();
+        let next = match used.last() {
+            None => 1,
+            Some(largest) => largest
+                .checked_add(1)
+                // At most `used.len()` numbers are taken, so one of the first
+                // `used.len() + 1` is free.
+                .unwrap_or_else(|| (1..).find(|n| !used.contains(n)).unwrap_or(1)),
+        };
         let key = format!("{QUARANTINE_PREFIX}{next}");
+        if keys.contains(&key) {
+            return Err(StorageFailure::Other(
+                "no free place to put the unreadable copy aside".to_owned(),
+            ));
+        }
         self.kv.set(&key, text)?;
         if self.kv.get(&key)?.as_deref() != Some(text) {
             return Err(StorageFailure::Other(

@@ -112,6 +112,19 @@ impl fmt::Display for StoreError {
 
 impl std::error::Error for StoreError {}
 
+/// The most characters of a reader's own wording (serde's) kept in a message.
+const DETAIL_CHARS: usize = 160;
+
+/// Cuts a reader's error wording to a readable length. serde quotes the offending
+/// value, which in a hostile file can be a whole megabyte of text.
+pub(crate) fn brief(detail: impl fmt::Display) -> String {
+    let detail = detail.to_string();
+    match detail.char_indices().nth(DETAIL_CHARS) {
+        Some((cut, _)) => format!("{}…", &detail[..cut]),
+        None => detail,
+    }
+}
+
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
     app: &'static str,
@@ -188,9 +201,9 @@ fn read_field<T: serde::de::DeserializeOwned>(
 ) -> Result<Option<T>, StoreError> {
     match field(object, name) {
         None => Ok(None),
-        Some(value) => T::deserialize(value)
-            .map(Some)
-            .map_err(|error| StoreError::Damaged(format!("the '{name}' field is wrong ({error})"))),
+        Some(value) => T::deserialize(value).map(Some).map_err(|error| {
+            StoreError::Damaged(format!("the '{name}' field is wrong ({})", brief(error)))
+        }),
     }
 }
 
@@ -258,7 +271,7 @@ fn upgrade(schema: u64, data: Value, data_version: &str) -> Result<AppData, Stor
     match schema {
         1 => v1::upgrade(data, data_version),
         _ => serde_json::from_value(data).map_err(|error| {
-            StoreError::Damaged(format!("the plans are not as expected ({error})"))
+            StoreError::Damaged(format!("the plans are not as expected ({})", brief(error)))
         }),
     }
 }

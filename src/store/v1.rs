@@ -54,7 +54,10 @@ struct PlanV1 {
 /// so nothing the user wrote is lost.
 pub fn upgrade(data: Value, data_version: &str) -> Result<AppData, StoreError> {
     let old: DataV1 = serde_json::from_value(data).map_err(|error| {
-        StoreError::Damaged(format!("the saved plan is not as expected ({error})"))
+        StoreError::Damaged(format!(
+            "the saved plan is not as expected ({})",
+            crate::store::envelope::brief(error)
+        ))
     })?;
     let plans = match old.plan {
         None => Vec::new(),

@@ -317,10 +317,12 @@ impl Reducible for AppState {
             Action::AddCopy(plan, seed) => {
                 let mut data = (*state.data).clone();
                 let name = plan.name.clone();
-                data.add_as_copy(plan, seed);
-                state
-                    .with_data(data)
-                    .noticed(format!("Saved a copy of “{name}” to your plans."), None)
+                match data.add_as_copy(plan, seed) {
+                    Ok(_) => state
+                        .with_data(data)
+                        .noticed(format!("Saved a copy of “{name}” to your plans."), None),
+                    Err(error) => state.clone().noticed(error.to_string(), None),
+                }
             }
             Action::RenamePlan(id, name) => state
                 .edit_plan(&id, |plan| plan.rename(&name))
@@ -406,11 +408,10 @@ impl Reducible for AppState {
                 state.with_data(data)
             }
             Action::Visited(screen) => {
-                if state.data.last_screen.as_deref() == Some(screen.as_str()) {
+                let mut data = (*state.data).clone();
+                if !data.remember_screen(&screen) {
                     return self;
                 }
-                let mut data = (*state.data).clone();
-                data.last_screen = Some(screen);
                 state.with_data(data)
             }
             Action::SaveSucceeded => {

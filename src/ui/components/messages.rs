@@ -57,7 +57,7 @@ pub fn save_problem(app: &AppHandle, on_export: &Callback<()>) -> Html {
         <div class="fh-alert fh-alert--error" role="alert">
             <h2 class="fh-alert__heading">{ "Your latest changes are not saved" }</h2>
             <p>{ reason.clone() }</p>
-            <p>{ "Export your data now to keep a copy while this is sorted out. Foothold will keep trying to save." }</p>
+            <p>{ "Export your data now to keep a copy while this is sorted out. Foothold keeps trying to save every few seconds and when you come back to this page." }</p>
             <button type="button" class="fh-button" onclick={export}>{ "Export now" }</button>
         </div>
     }
@@ -80,7 +80,7 @@ pub fn other_tab_banner(app: &AppHandle) -> Html {
     html! {
         <div class="fh-alert fh-alert--warning" role="alert">
             <h2 class="fh-alert__heading">{ "Foothold was changed in another tab" }</h2>
-            <p>{ "Your plans were changed in another tab or window. Choose which version to keep. Keeping yours replaces the other tab's changes." }</p>
+            <p>{ "Your plans were changed in another tab or window. Changes made in this tab are not saved until you choose which version to keep. Loading the newer version replaces this tab's changes; keeping yours replaces the other tab's changes." }</p>
             <div class="fh-button-group">
                 <button type="button" class="fh-button" onclick={take}>{ "Load the newer version" }</button>
                 <button type="button" class="fh-button fh-button--secondary" onclick={keep}>{ "Keep mine" }</button>

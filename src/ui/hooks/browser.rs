@@ -137,3 +137,90 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// Removes a listener and clears a timer when dropped.
+pub struct Listening {
+    target: web_sys::EventTarget,
+    event: &'static str,
+    callback: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+    interval: Option<(i32, wasm_bindgen::closure::Closure<dyn Fn()>)>,
+}
+
+impl Drop for Listening {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback(
+            self.event,
+            self.callback.as_ref().unchecked_ref(),
+        );
+        if let (Some((handle, _)), Some(window)) = (&self.interval, web_sys::window()) {
+            window.clear_interval_with_handle(*handle);
+        }
+    }
+}
+
+fn listen(
+    target: web_sys::EventTarget,
+    event: &'static str,
+    callback: impl FnMut(web_sys::Event) + 'static,
+) -> Option<Listening> {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(callback);
+    target
+        .add_event_listener_with_callback(event, callback.as_ref().unchecked_ref())
+        .ok()?;
+    Some(Listening {
+        target,
+        event,
+        callback,
+        interval: None,
+    })
+}
+
+/// Calls `attempt` every `period_millis` and whenever the page comes back into view,
+/// until the returned guard is dropped. `None` when the browser offers neither.
+pub fn keep_trying(period_millis: i32, attempt: impl Fn() + 'static) -> Option<Listening> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let attempt = std::rc::Rc::new(attempt);
+    let on_visible = {
+        let attempt = attempt.clone();
+        let document = document.clone();
+        move |_: web_sys::Event| {
+            if !document.hidden() {
+                attempt();
+            }
+        }
+    };
+    let mut guard = listen(document.into(), "visibilitychange", on_visible)?;
+    let tick = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || attempt());
+    // The guard keeps the timer's callback alive until it clears the timer.
+    guard.interval = window
+        .set_interval_with_callback_and_timeout_and_arguments_0(
+            tick.as_ref().unchecked_ref(),
+            period_millis,
+        )
+        .ok()
+        .map(|handle| (handle, tick));
+    Some(guard)
+}
+
+/// Makes the browser ask before the page is closed or left while `unsaved()` is true
+/// (the `beforeunload` prompt, whose wording the browser chooses), until the returned
+/// guard is dropped.
+pub fn confirm_before_closing(unsaved: impl Fn() -> bool + 'static) -> Option<Listening> {
+    let window = web_sys::window()?;
+    listen(
+        window.into(),
+        "beforeunload",
+        move |event: web_sys::Event| {
+            if unsaved() {
+                event.prevent_default();
+                // Older browsers look for a return value instead.
+                let _ = js_sys::Reflect::set(
+                    &event,
+                    &wasm_bindgen::JsValue::from_str("returnValue"),
+                    &wasm_bindgen::JsValue::from_str("Your latest changes are not saved."),
+                );
+            }
+        },
+    )
+}

@@ -7,11 +7,14 @@ use crate::plan::AppData;
 use crate::store::{
     decode, listen_for_other_tabs, DeviceStorage, KeyValueStore, Loaded, SaveError, Store, DATA_KEY,
 };
-use crate::ui::hooks::browser::now;
+use crate::ui::hooks::browser::{self, now};
 use crate::ui::state::{same_user_data, Action, AppHandle, AppState, SaveStatus};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// How often a failed save is tried again, in milliseconds.
+const RETRY_MILLIS: i32 = 10_000;
 
 /// The store over this device's storage.
 pub type DeviceStore = Store<DeviceStorage>;
@@ -79,8 +82,85 @@ fn stored_data(store: &DeviceStore) -> Option<AppData> {
     decode(&text).ok().map(|decoded| decoded.data)
 }
 
+/// What the hook remembers between saves: the user data as last stored (to tell
+/// whether closing the page would lose edits) and whether the last save failed in a way
+/// that trying again may fix (full or blocked storage, a save that did not read back).
+struct SaveTracker {
+    stored: RefCell<Rc<AppData>>,
+    retry: std::cell::Cell<bool>,
+    in_memory_only: bool,
+}
+
+impl SaveTracker {
+    /// True when this tab holds edits that are not in storage.
+    fn unsaved(&self, current: &AppData) -> bool {
+        !same_user_data(&self.stored.borrow(), current)
+    }
+}
+
+/// Saves `data` and reports the outcome to the app state; shared by the save after each
+/// change and the retries while saving fails.
+fn save_data(
+    store: &StoreContext,
+    data: &Rc<AppData>,
+    data_version: &str,
+    overwrite: bool,
+    dispatcher: &UseReducerDispatcher<AppState>,
+    tracker: &SaveTracker,
+) {
+    let mut store = store.0.borrow_mut();
+    let result = if overwrite {
+        store.save_overwriting(data, data_version, now())
+    } else {
+        store.save(data, data_version, now())
+    };
+    let result = match result {
+        Err(SaveError::Conflict { .. }) => match stored_data(&store) {
+            // The other tab only moved between screens: nothing of the user's would be
+            // lost, so save over it quietly.
+            Some(newer) if same_user_data(&newer, data) => {
+                store.save_overwriting(data, data_version, now())
+            }
+            Some(newer) => {
+                tracker.retry.set(false);
+                dispatcher.dispatch(Action::OtherTabChanged(Rc::new(newer)));
+                return;
+            }
+            None => {
+                tracker.retry.set(false);
+                dispatcher.dispatch(Action::OtherTabChanged(Rc::new(AppData::default())));
+                return;
+            }
+        },
+        other => other,
+    };
+    match result {
+        Ok(saved) => {
+            tracker.retry.set(false);
+            // Memory-only storage is lost when the page closes, so it never counts as
+            // stored.
+            if !tracker.in_memory_only {
+                *tracker.stored.borrow_mut() = data.clone();
+            }
+            dispatcher.dispatch(Action::SaveSucceeded);
+            if let Some(warning) = saved.backup_warning {
+                dispatcher.dispatch(Action::Notify(warning));
+            }
+        }
+        Err(error) => {
+            tracker.retry.set(matches!(
+                error,
+                SaveError::Full | SaveError::Blocked | SaveError::Unverified
+            ));
+            dispatcher.dispatch(Action::SaveFailed(error.to_string()));
+        }
+    }
+}
+
 /// The app state, loaded from storage and saved back after every change, plus the
-/// store for screens that manage backups.
+/// store for screens that manage backups. While saving fails it tries again every few
+/// seconds and whenever the page comes back into view, and while this tab holds edits
+/// that are not stored, closing it asks first.
 #[hook]
 pub fn use_persisted_app_data(data_version: &str) -> (AppHandle, StoreContext) {
     // Loading happens once, while the first state is made, so the first screen already
@@ -91,8 +171,19 @@ pub fn use_persisted_app_data(data_version: &str) -> (AppHandle, StoreContext) {
         let initial = opened.1.clone();
         use_reducer(move || initial)
     };
+    let tracker = {
+        let store = store.clone();
+        let stored = opened.1.data.clone();
+        use_memo((), move |_| SaveTracker {
+            stored: RefCell::new(stored),
+            retry: std::cell::Cell::new(false),
+            in_memory_only: store.in_memory_only(),
+        })
+    };
     let latest = use_mut_ref(|| state.data.clone());
     *latest.borrow_mut() = state.data.clone();
+    let latest_overwrite = use_mut_ref(|| false);
+    *latest_overwrite.borrow_mut() = state.overwrite;
     let data_version = data_version.to_owned();
 
     // Save after each change made in this tab.
@@ -101,39 +192,58 @@ pub fn use_persisted_app_data(data_version: &str) -> (AppHandle, StoreContext) {
         let dispatcher = state.dispatcher();
         let data = state.data.clone();
         let overwrite = state.overwrite;
+        let tracker = tracker.clone();
+        let data_version = data_version.clone();
         use_effect_with(state.revision, move |revision| {
             if *revision > 0 {
-                let mut store = store.0.borrow_mut();
-                let result = if overwrite {
-                    store.save_overwriting(&data, &data_version, now())
-                } else {
-                    store.save(&data, &data_version, now())
-                };
-                match result {
-                    Ok(saved) => {
-                        dispatcher.dispatch(Action::SaveSucceeded);
-                        if let Some(warning) = saved.backup_warning {
-                            dispatcher.dispatch(Action::Notify(warning));
-                        }
-                    }
-                    Err(SaveError::Conflict { .. }) => match stored_data(&store) {
-                        // The other tab only moved between screens: nothing of the user's
-                        // would be lost, so save over it quietly.
-                        Some(newer) if same_user_data(&newer, &data) => {
-                            match store.save_overwriting(&data, &data_version, now()) {
-                                Ok(_) => dispatcher.dispatch(Action::SaveSucceeded),
-                                Err(error) => {
-                                    dispatcher.dispatch(Action::SaveFailed(error.to_string()))
-                                }
-                            }
-                        }
-                        Some(newer) => dispatcher.dispatch(Action::OtherTabChanged(Rc::new(newer))),
-                        None => dispatcher
-                            .dispatch(Action::OtherTabChanged(Rc::new(AppData::default()))),
-                    },
-                    Err(error) => dispatcher.dispatch(Action::SaveFailed(error.to_string())),
-                }
+                save_data(
+                    &store,
+                    &data,
+                    &data_version,
+                    overwrite,
+                    &dispatcher,
+                    &tracker,
+                );
             }
+        });
+    }
+
+    // While saving fails, try again now and then and when the page is shown again, so
+    // saving resumes by itself once storage has room.
+    {
+        let store = store.clone();
+        let dispatcher = state.dispatcher();
+        let tracker = tracker.clone();
+        let latest = latest.clone();
+        let failing = matches!(state.save, SaveStatus::Failed(_));
+        use_effect_with(failing, move |failing| {
+            let retrying = failing.then(|| {
+                browser::keep_trying(RETRY_MILLIS, move || {
+                    if tracker.retry.get() {
+                        let data = latest.borrow().clone();
+                        let overwrite = *latest_overwrite.borrow();
+                        save_data(
+                            &store,
+                            &data,
+                            &data_version,
+                            overwrite,
+                            &dispatcher,
+                            &tracker,
+                        );
+                    }
+                })
+            });
+            move || drop(retrying)
+        });
+    }
+
+    // Closing the tab with edits that are not stored asks first.
+    {
+        let tracker = tracker.clone();
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let guard = browser::confirm_before_closing(move || tracker.unsaved(&latest.borrow()));
+            move || drop(guard)
         });
     }
 
@@ -141,14 +251,20 @@ pub fn use_persisted_app_data(data_version: &str) -> (AppHandle, StoreContext) {
     {
         let store = store.clone();
         let dispatcher = state.dispatcher();
+        let reload_tracker = tracker.clone();
         use_effect_with(state.reload_request, move |request| {
             if *request > 0 {
                 let loaded = store.0.borrow_mut().load();
                 match loaded {
                     Ok(Loaded::Found(decoded)) => {
-                        dispatcher.dispatch(Action::Loaded(Rc::new(decoded.data)))
+                        let data = Rc::new(decoded.data);
+                        *reload_tracker.stored.borrow_mut() = data.clone();
+                        dispatcher.dispatch(Action::Loaded(data))
                     }
-                    Ok(Loaded::Empty) => dispatcher.dispatch(Action::Loaded(Rc::default())),
+                    Ok(Loaded::Empty) => {
+                        *reload_tracker.stored.borrow_mut() = Rc::default();
+                        dispatcher.dispatch(Action::Loaded(Rc::default()))
+                    }
                     Ok(Loaded::Recovered(recovery)) => {
                         dispatcher.dispatch(Action::Notify(recovery.message()))
                     }

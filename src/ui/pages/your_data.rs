@@ -144,7 +144,13 @@ pub fn your_data_page() -> Html {
         let stage = stage.clone();
         Callback::from(move |mode: ImportMode| {
             if let ImportStage::Preview(_, preview) = &*stage {
-                let data = apply(&app.data, preview, mode);
+                let data = match apply(&app.data, preview, mode) {
+                    Ok(data) => data,
+                    Err(error) => {
+                        stage.set(ImportStage::Problem(error.to_string()));
+                        return;
+                    }
+                };
                 let plans = count(preview.plan_count(), "plan", "plans");
                 app.dispatch(Action::ReplaceData(data));
                 app.dispatch(Action::Notify(match mode {
