@@ -243,3 +243,51 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn plain_http_source_is_rejected() {
+    let mut pack = starter();
+    pack.roles[0].sources = vec!["http://www.nhsemployers.org/".to_owned()];
+    let problems = problems_of(&pack, ProblemKind::InsecureSource);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].message.contains("https"), "{}", problems[0]);
+}
+
+#[test]
+fn copy_site_and_staging_sources_are_rejected() {
+    let mut pack = starter();
+    pack.roles[0].sources = vec![
+        "https://cupdf.com/document/a-copied-profile.html".to_owned(),
+        "https://trust-site-staging.example.nhs.uk/jobs".to_owned(),
+    ];
+    let problems = problems_of(&pack, ProblemKind::RejectedSource);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(
+        problems[0].message.contains("original publisher"),
+        "{}",
+        problems[0]
+    );
+    assert!(problems[1].message.contains("staging"), "{}", problems[1]);
+}
+
+#[test]
+fn grade_resting_only_on_press_or_a_framework_download_page_is_rejected() {
+    let mut pack = starter();
+    pack.roles[0].evidence = foothold::graph::Evidence::Sourced;
+    pack.roles[0].sources = vec!["https://www.digitalhealth.net/2013/11/team-players/".to_owned()];
+    pack.transitions[0].evidence = foothold::graph::Evidence::Derived;
+    pack.transitions[0].sources =
+        vec!["https://ddat-capability-framework.service.gov.uk/download".to_owned()];
+    let problems = problems_of(&pack, ProblemKind::GradeWithoutPrimarySource);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(
+        problems[0].message.contains("graded `sourced`"),
+        "{}",
+        problems[0]
+    );
+    assert!(
+        problems[1].message.contains("graded `derived`"),
+        "{}",
+        problems[1]
+    );
+}

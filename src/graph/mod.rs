@@ -4,6 +4,7 @@
 pub mod credentials;
 pub mod index;
 pub mod model;
+pub mod provenance;
 pub mod realism;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;

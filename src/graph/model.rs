@@ -430,9 +430,12 @@ impl schemars::JsonSchema for BandRange {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Evidence {
-    /// Stated directly in a published source.
+    /// Stated for this role or move by a primary source: a national body, a regulator, a
+    /// professional body, a programme's own page, NHS Employers, a trust's job description
+    /// or an NHS Jobs advert. Press and blogs may support it but never make it.
     Sourced,
-    /// Derived from an NHS Employers national job profile or a national framework that fits.
+    /// Worked out from a primary source specific to the role (a named national job profile
+    /// or a named framework role), though no source states the fact outright.
     Derived,
     /// An informed assumption by the pack's authors, not stated in any source found.
     Assumed,
@@ -451,9 +454,11 @@ impl Evidence {
     /// What the grade means, in a sentence.
     pub fn meaning(self) -> &'static str {
         match self {
-            Evidence::Sourced => "A published source states this directly.",
+            Evidence::Sourced => {
+                "A primary source (a national body, regulator, professional body, programme, NHS Employers or an employer's own advert) states this for this role or move."
+            }
             Evidence::Derived => {
-                "Worked out from an NHS Employers national job profile or a national framework that fits the role; no source states it outright."
+                "Worked out from a primary source about this role, such as a named national job profile or framework role; no source states it outright."
             }
             Evidence::Assumed => {
                 "Our informed estimate where no source was found. Check it against current job adverts before relying on it."
