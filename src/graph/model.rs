@@ -437,7 +437,8 @@ pub enum Evidence {
     /// Worked out from a primary source specific to the role (a named national job profile
     /// or a named framework role), though no source states the fact outright.
     Derived,
-    /// An informed assumption by the pack's authors, not stated in any source found.
+    /// An informed assumption by the pack's authors: no primary source states it, though
+    /// press or other supporting sources may be cited.
     Assumed,
 }
 
@@ -461,7 +462,7 @@ impl Evidence {
                 "Worked out from a primary source about this role, such as a named national job profile or framework role; no source states it outright."
             }
             Evidence::Assumed => {
-                "Our informed estimate where no source was found. Check it against current job adverts before relying on it."
+                "Our informed estimate: no primary source states it, and any sources shown only support it. Check it against current job adverts before relying on it."
             }
         }
     }
