@@ -343,6 +343,6 @@ fn print_step(graph: &RoleGraph, number: usize, step: &RouteStep) {
         println!("     Note: {note}");
     }
     for source in &step.sources {
-        println!("     Source: {source}");
+        println!("     Source: {}", source.url());
     }
 }

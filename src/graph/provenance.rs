@@ -10,6 +10,8 @@
 //! sorts an address into those standings by its host, so the validator and the audit
 //! agree on one list.
 
+use super::model::{Source, SourceKind};
+
 /// What a source address can do for a grade.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Standing {
@@ -163,11 +165,22 @@ pub fn standing(address: &str) -> Standing {
     }
 }
 
+/// The standing of a source as the pack writes it: a record that declares itself
+/// supporting is supporting whatever its host; otherwise the address decides.
+pub fn source_standing(source: &Source) -> Standing {
+    let by_address = standing(source.url());
+    match (by_address, source.declared_kind()) {
+        (Standing::Rejected, _) | (Standing::General, _) => by_address,
+        (_, Some(SourceKind::Supporting)) => Standing::Supporting,
+        _ => by_address,
+    }
+}
+
 /// Whether any of `sources` may make a grade.
-pub fn has_primary<'a>(sources: impl IntoIterator<Item = &'a str>) -> bool {
+pub fn has_primary(sources: &[Source]) -> bool {
     sources
-        .into_iter()
-        .any(|source| standing(source) == Standing::Primary)
+        .iter()
+        .any(|source| source_standing(source) == Standing::Primary)
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! when it loads a pack. Every problem names the file, the item and the fix.
 
 use super::credentials::MAX_CREDENTIALS;
-use super::model::{BandRange, CredentialKind, Evidence, Pack, RoleId};
+use super::model::{BandRange, CredentialKind, Evidence, Pack, RoleId, Source};
 use super::provenance;
 use super::realism::{self, RealismRule};
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -135,7 +135,7 @@ impl Checker {
         });
     }
 
-    fn check_sources(&mut self, file: &Option<String>, item: &str, sources: &[String]) {
+    fn check_sources(&mut self, file: &Option<String>, item: &str, sources: &[Source]) {
         if sources.is_empty() {
             self.report(
                 ProblemKind::MissingSource,
@@ -145,6 +145,7 @@ impl Checker {
             );
         }
         for source in sources {
+            let source = source.url();
             if source.starts_with("http://") {
                 self.report(
                     ProblemKind::InsecureSource,
@@ -176,10 +177,9 @@ impl Checker {
         file: &Option<String>,
         item: &str,
         evidence: Evidence,
-        sources: &[String],
+        sources: &[Source],
     ) {
-        if evidence != Evidence::Assumed
-            && !provenance::has_primary(sources.iter().map(String::as_str))
+        if evidence != Evidence::Assumed && !provenance::has_primary(sources)
         {
             self.report(
                 ProblemKind::GradeWithoutPrimarySource,
@@ -276,7 +276,7 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
         checker.check_sources(
             &Some("pack.toml".to_owned()),
             &format!("key source `{}`", key_source.title),
-            std::slice::from_ref(&key_source.url),
+            &[Source::from(key_source.url.as_str())],
         );
     }
     // Ids: well formed and unique within their kind.

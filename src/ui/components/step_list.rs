@@ -78,7 +78,7 @@ pub fn step_list(graph: &RoleGraph, steps: &[RouteStep], heading_level: u8) -> H
                                     Some(opportunity) => html! {
                                         <li>
                                             if let Some(source) = opportunity.sources.first() {
-                                                <a href={source.clone()} rel="noopener noreferrer" target="_blank">
+                                                <a href={source.url().to_owned()} rel="noopener noreferrer" target="_blank">
                                                     { opportunity.title.clone() }
                                                     <span class="fh-visually-hidden">{ " (opens in a new tab)" }</span>
                                                 </a>

@@ -1,7 +1,9 @@
 //! One role's page: what it is, what it pays, what it needs, how people get into it and
 //! where they go next, what development helps, and the sources behind it all.
 
-use crate::graph::{Evidence, Opportunity, OpportunityId, Role, RoleGraph, RoleId, Transition};
+use crate::graph::{
+    Evidence, Opportunity, OpportunityId, Role, RoleGraph, RoleId, Source, Transition,
+};
 use crate::ui::context::use_graph;
 use crate::ui::routes::Route;
 use serde::Serialize;
@@ -291,14 +293,17 @@ pub fn evidence_tag(grade: Evidence) -> Html {
 /// A list of external source links. They are plain links (no prefetching, no new
 /// window) with `rel="noopener noreferrer"`, so nothing is fetched unless the user
 /// follows one and the site learns nothing about where they came from.
-pub fn source_list(sources: &[String]) -> Html {
+pub fn source_list(sources: &[Source]) -> Html {
     html! {
         <ul class="fh-sources">
-            { for sources.iter().map(|url| html! {
+            { for sources.iter().map(|source| html! {
                 <li>
-                    <a class="fh-external-link" href={url.clone()} rel="noopener noreferrer">
-                        { link_text(url) }
+                    <a class="fh-external-link" href={source.url().to_owned()} rel="noopener noreferrer">
+                        { source.link_text() }
                     </a>
+                    if source.title().is_some() || source.publisher().is_some() {
+                        <span class="fh-sources__address">{ format!(" ({})", link_text(source.url())) }</span>
+                    }
                 </li>
             }) }
         </ul>
