@@ -296,13 +296,15 @@ fn grade_resting_only_on_press_or_a_framework_download_page_is_rejected() {
 fn a_source_record_declared_supporting_cannot_make_a_grade() {
     let mut pack = starter();
     pack.roles[0].evidence = foothold::graph::Evidence::Sourced;
-    pack.roles[0].sources = vec![foothold::graph::Source::Record(foothold::graph::SourceRecord {
-        url: "https://www.example-trust.nhs.uk/news/a-case-study".to_owned(),
-        title: Some("A nurse's story".to_owned()),
-        publisher: Some("Example trust".to_owned()),
-        kind: Some(foothold::graph::SourceKind::Supporting),
-        checked: None,
-    })];
+    pack.roles[0].sources = vec![foothold::graph::Source::Record(
+        foothold::graph::SourceRecord {
+            url: "https://www.example-trust.nhs.uk/news/a-case-study".to_owned(),
+            title: Some("A nurse's story".to_owned()),
+            publisher: Some("Example trust".to_owned()),
+            kind: Some(foothold::graph::SourceKind::Supporting),
+            checked: None,
+        },
+    )];
     let problems = problems_of(&pack, ProblemKind::GradeWithoutPrimarySource);
     assert_eq!(problems.len(), 1, "{problems:#?}");
 }

@@ -741,6 +741,18 @@ pub struct Opportunity {
     pub grants: Vec<CredentialId>,
     /// Summary in the pack authors' own words.
     pub summary: String,
+    /// Whether it was running when the authors last checked; `unknown` unless a source
+    /// read on the date checked confirmed it.
+    #[serde(default)]
+    pub status: OpportunityStatus,
+    /// What is known about the status, in plain words ("No intake after 2023 could be
+    /// confirmed").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_note: Option<String>,
+    /// When the status was last checked, `YYYY-MM-DD`; left out, the pack's `checked`
+    /// date applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<String>,
     /// The sources behind the item: bare web addresses or records with a title and
     /// publisher (see [`Source`]).
     pub sources: Vec<Source>,
@@ -748,6 +760,36 @@ pub struct Opportunity {
     #[serde(skip)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
     pub origin: Option<String>,
+}
+
+/// Whether a programme or scheme was running when the pack's authors last checked.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum OpportunityStatus {
+    /// Running and taking people, as its own page said when checked.
+    Open,
+    /// Closed or retired.
+    Closed,
+    /// Still running but changed (a new version, a new name, different terms).
+    Changed,
+    /// Its current status could not be confirmed.
+    #[default]
+    Unknown,
+}
+
+impl OpportunityStatus {
+    /// The status in plain words, for the app.
+    pub fn label(self) -> &'static str {
+        match self {
+            OpportunityStatus::Open => "Open",
+            OpportunityStatus::Closed => "Closed",
+            OpportunityStatus::Changed => "Changed: check the current details before applying",
+            OpportunityStatus::Unknown => "We could not confirm its current status",
+        }
+    }
 }
 
 /// A job people hold or aim for.

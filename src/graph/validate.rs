@@ -179,8 +179,7 @@ impl Checker {
         evidence: Evidence,
         sources: &[Source],
     ) {
-        if evidence != Evidence::Assumed && !provenance::has_primary(sources)
-        {
+        if evidence != Evidence::Assumed && !provenance::has_primary(sources) {
             self.report(
                 ProblemKind::GradeWithoutPrimarySource,
                 file,

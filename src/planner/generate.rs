@@ -7,8 +7,8 @@
 
 use crate::graph::{
     Band, BandRange, Competency, CompetencyId, Credential, CredentialId, CredentialKind, Evidence,
-    Family, Framework, Months, Opportunity, OpportunityId, OpportunityKind, Pack, PackInfo,
-    Requirement, Role, RoleId, Transition,
+    Family, Framework, Months, Opportunity, OpportunityId, OpportunityKind, OpportunityStatus,
+    Pack, PackInfo, Requirement, Role, RoleId, Transition,
 };
 
 /// A small, fast, deterministic random number generator (SplitMix64).
@@ -75,6 +75,9 @@ pub fn synthetic_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
             develops: vec![competencies[random.below(competency_count)].id.clone()],
             grants: Vec::new(),
             summary: "A synthetic opportunity for benchmarks and tests.".to_owned(),
+            status: OpportunityStatus::Unknown,
+            status_note: None,
+            checked: None,
             sources: vec![SYNTHETIC_SOURCE.into()],
             origin: None,
         })

@@ -14,8 +14,8 @@
 
 use crate::graph::{
     Band, BandRange, Competency, CompetencyId, Credential, CredentialId, CredentialKind, Evidence,
-    Family, Framework, Months, Opportunity, OpportunityId, OpportunityKind, Pack, PackInfo, Role,
-    RoleId, Transition,
+    Family, Framework, Months, Opportunity, OpportunityId, OpportunityKind, OpportunityStatus,
+    Pack, PackInfo, Role, RoleId, Transition,
 };
 
 /// The small real-role pack under `tests/fixtures/starter-pack`, validated; for unit
@@ -154,6 +154,9 @@ pub fn pack_of(roles: Vec<Role>, transitions: Vec<Transition>) -> Pack {
                 develops: Vec::new(),
                 grants: Vec::new(),
                 summary: "Test opportunity.".to_owned(),
+                status: OpportunityStatus::Unknown,
+                status_note: None,
+                checked: None,
                 sources: vec![TEST_SOURCE.into()],
                 origin: None,
             })

@@ -4,6 +4,7 @@
 use crate::graph::{
     Evidence, Opportunity, OpportunityId, Role, RoleGraph, RoleId, Source, Transition,
 };
+use crate::plan::Date;
 use crate::ui::context::use_graph;
 use crate::ui::routes::Route;
 use serde::Serialize;
@@ -136,7 +137,7 @@ fn role_details(graph: &RoleGraph, role: &Role) -> Html {
                     <h2 id="role-development">{ "Development that helps" }</h2>
                     <p>{ "Programmes, qualifications and memberships that help with the moves into and out of this role." }</p>
                     <ul class="fh-list-plain fh-opportunities">
-                        { for development.iter().map(|(opportunity, moves)| opportunity_item(opportunity, moves)) }
+                        { for development.iter().map(|(opportunity, moves)| opportunity_item(opportunity, moves, &graph.info().checked)) }
                     </ul>
                 </section>
             }
@@ -245,7 +246,21 @@ fn development_on<'g>(
         .collect()
 }
 
-fn opportunity_item(opportunity: &Opportunity, moves: &[String]) -> Html {
+/// The opportunity's status and the date it was checked, in plain words.
+fn status_text(opportunity: &Opportunity, pack_checked: &str) -> String {
+    let checked = opportunity.checked.as_deref().unwrap_or(pack_checked);
+    let checked = checked
+        .parse::<Date>()
+        .map_or_else(|_| checked.to_owned(), Date::long_form);
+    let mut text = opportunity.status.label().to_owned();
+    if let Some(note) = &opportunity.status_note {
+        text.push_str(". ");
+        text.push_str(note.trim_end_matches('.'));
+    }
+    format!("{text} (checked {checked}).")
+}
+
+fn opportunity_item(opportunity: &Opportunity, moves: &[String], pack_checked: &str) -> Html {
     html! {
         <li class="fh-card fh-opportunity" key={opportunity.id.as_str().to_owned()}>
             <h3 class="fh-card__heading">{ &opportunity.title }</h3>
@@ -259,6 +274,7 @@ fn opportunity_item(opportunity: &Opportunity, moves: &[String]) -> Html {
                 { summary_row("Length", opportunity.length.clone()) }
                 { summary_row("Cost", opportunity.cost.clone().unwrap_or_else(|| "Not published".to_owned())) }
                 { summary_row("Helps with", moves.join("; ")) }
+                { summary_row("Status", status_text(opportunity, pack_checked)) }
             </dl>
             <h4 class="fh-heading-s fh-opportunity__sources">{ "Sources" }</h4>
             { source_list(&opportunity.sources) }
