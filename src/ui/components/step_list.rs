@@ -1,7 +1,7 @@
 //! The steps of a route as a numbered list: each move with its time, band, what to
 //! learn, what helps and how well it is backed.
 
-use crate::graph::RoleGraph;
+use crate::graph::{OpportunityStatus, RoleGraph};
 use crate::planner::RouteStep;
 use crate::ui::components::{app_link, evidence_tag};
 use crate::ui::routes::Route;
@@ -86,6 +86,9 @@ pub fn step_list(graph: &RoleGraph, steps: &[RouteStep], heading_level: u8) -> H
                                                 { opportunity.title.clone() }
                                             }
                                             <span class="fh-secondary">{ format!(" – {}, {}", opportunity.kind.label(), opportunity.length) }</span>
+                                            if opportunity.status != OpportunityStatus::Open {
+                                                <span class="fh-secondary">{ format!(" ({})", opportunity.status.label()) }</span>
+                                            }
                                         </li>
                                     },
                                     None => html! { <li>{ id.to_string() }</li> },
