@@ -6,11 +6,13 @@
 #![cfg_attr(target_arch = "wasm32", no_main)]
 #![cfg(not(target_arch = "wasm32"))]
 
+use foothold::graph::audit::Audit;
 use foothold::graph::{
     describe_month_range, source::read_pack_folder, validate_pack, Band, Pack, RoleGraph, RoleId,
 };
 use foothold::planner::{
-    find_routes, Objective, Route, RouteQuery, RouteStep, SelfAssessment, MAX_ROUTES,
+    audit_markdown, find_routes, Objective, Route, RouteQuery, RouteStep, SelfAssessment,
+    MAX_ROUTES,
 };
 use std::path::Path;
 use std::process::ExitCode;
@@ -20,6 +22,8 @@ Usage:
   foothold check [DIR]           check a pack folder (default data/) and print its counts
   foothold route FROM TO [DIR]   print the best route between two role ids
   foothold compile [DIR]         print the pack as the compact JSON the app embeds
+  foothold audit [DIR]           print the pack audit (grades, sources, notes, busiest
+                                 roles) as Markdown, as committed in data/AUDIT.md
   foothold schema                print the JSON Schema of a pack
 
 Options for route:
@@ -47,6 +51,7 @@ fn main() -> ExitCode {
         },
         Some("schema") => schema(),
         Some("compile") => compile(args.get(1).map(String::as_str).unwrap_or("data")),
+        Some("audit") => audit(args.get(1).map(String::as_str).unwrap_or("data")),
         Some("help") | Some("--help") | Some("-h") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -98,6 +103,23 @@ fn check(folder: &str) -> ExitCode {
         eprintln!("{} problem(s) found", problems.len());
         ExitCode::FAILURE
     }
+}
+
+fn audit(folder: &str) -> ExitCode {
+    let pack = match load(folder) {
+        Ok(pack) => pack,
+        Err(code) => return code,
+    };
+    let audit = Audit::of(&pack);
+    let graph = match RoleGraph::new(pack) {
+        Ok(graph) => graph,
+        Err(error) => {
+            eprintln!("error: {error}: run `foothold check {folder}`");
+            return ExitCode::FAILURE;
+        }
+    };
+    print!("{}", audit_markdown(audit, &graph));
+    ExitCode::SUCCESS
 }
 
 fn compile(folder: &str) -> ExitCode {

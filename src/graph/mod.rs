@@ -1,6 +1,7 @@
 //! The role graph: the pack's types, reading packs, validating them, and a petgraph
 //! index over roles and transitions that the planner walks.
 
+pub mod audit;
 pub mod credentials;
 pub mod index;
 pub mod model;
