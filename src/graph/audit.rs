@@ -86,11 +86,7 @@ pub struct Audit {
 }
 
 fn percent(part: usize, whole: usize) -> usize {
-    if whole == 0 {
-        0
-    } else {
-        (part * 100 + whole / 2) / whole
-    }
+    (part * 100 + whole / 2).checked_div(whole).unwrap_or(0)
 }
 
 impl Audit {

@@ -225,13 +225,15 @@ fn fast_routes(graph: &RoleGraph, problems: &mut Vec<RealismProblem>) {
 /// The quickest arrival (sum of shortest times) at every role reachable from `start`,
 /// over routes the person may walk with the credentials the start role implies, with
 /// one such route each.
+/// A search state: a role and the credentials held on arrival.
+type State = (NodeIndex, CredentialSet);
+
 pub(crate) fn earliest_arrivals(
     graph: &RoleGraph,
     start: NodeIndex,
 ) -> Vec<(NodeIndex, (u32, Vec<NodeIndex>))> {
     let (held, one_of) = graph.starting_credentials(start, CredentialSet::EMPTY);
-    let mut best: HashMap<(NodeIndex, CredentialSet), (u32, Option<(NodeIndex, CredentialSet)>)> =
-        HashMap::new();
+    let mut best: HashMap<State, (u32, Option<State>)> = HashMap::new();
     let mut heap = BinaryHeap::new();
     best.insert((start, held), (0, None));
     heap.push(Reverse((0u32, start.index(), held)));

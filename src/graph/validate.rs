@@ -614,7 +614,7 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
                 &credential_ids,
             );
         }
-        if !role.entry && !(role.holds.is_empty() && role.holds_one_of.is_empty()) {
+        if !(role.entry || role.holds.is_empty() && role.holds_one_of.is_empty()) {
             checker.report(
                 ProblemKind::BadCredential,
                 &role.origin,
