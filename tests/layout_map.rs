@@ -46,7 +46,7 @@ fn role(id: String, title: String, family: Family, bands: BandRange) -> Role {
         responsibilities: Vec::new(),
         entry_requirements: Vec::new(),
         competencies: Vec::new(),
-        sources: vec!["https://example.org/".to_owned()],
+        sources: vec!["https://example.org/".into()],
         origin: None,
     }
 }
@@ -60,7 +60,7 @@ fn transition(from: &RoleId, to: &RoleId) -> Transition {
         months: Months { min: 6, max: 12 },
         grants: Vec::new(),
         evidence: Evidence::Assumed,
-        sources: vec!["https://example.org/".to_owned()],
+        sources: vec!["https://example.org/".into()],
         note: None,
         origin: None,
     }

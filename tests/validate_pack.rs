@@ -147,7 +147,7 @@ fn impossible_times_are_rejected() {
 fn missing_or_malformed_sources_are_rejected() {
     let mut pack = starter();
     pack.transitions[0].sources.clear();
-    pack.roles[0].sources = vec!["a friend told me".to_owned()];
+    pack.roles[0].sources = vec!["a friend told me".into()];
     pack.opportunities[0].sources.clear();
     let problems = problems_of(&pack, ProblemKind::MissingSource);
     assert_eq!(problems.len(), 3, "{problems:#?}");
@@ -242,4 +242,69 @@ fn copy_dir(from: &Path, to: &Path) {
             std::fs::copy(&path, &target).expect("temp dir writable");
         }
     }
+}
+
+#[test]
+fn plain_http_source_is_rejected() {
+    let mut pack = starter();
+    pack.roles[0].sources = vec!["http://www.nhsemployers.org/".into()];
+    let problems = problems_of(&pack, ProblemKind::InsecureSource);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(problems[0].message.contains("https"), "{}", problems[0]);
+}
+
+#[test]
+fn copy_site_and_staging_sources_are_rejected() {
+    let mut pack = starter();
+    pack.roles[0].sources = vec![
+        "https://cupdf.com/document/a-copied-profile.html".into(),
+        "https://trust-site-staging.example.nhs.uk/jobs".into(),
+    ];
+    let problems = problems_of(&pack, ProblemKind::RejectedSource);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(
+        problems[0].message.contains("original publisher"),
+        "{}",
+        problems[0]
+    );
+    assert!(problems[1].message.contains("staging"), "{}", problems[1]);
+}
+
+#[test]
+fn grade_resting_only_on_press_or_a_framework_download_page_is_rejected() {
+    let mut pack = starter();
+    pack.roles[0].evidence = foothold::graph::Evidence::Sourced;
+    pack.roles[0].sources = vec!["https://www.digitalhealth.net/2013/11/team-players/".into()];
+    pack.transitions[0].evidence = foothold::graph::Evidence::Derived;
+    pack.transitions[0].sources =
+        vec!["https://ddat-capability-framework.service.gov.uk/download".into()];
+    let problems = problems_of(&pack, ProblemKind::GradeWithoutPrimarySource);
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+    assert!(
+        problems[0].message.contains("graded `sourced`"),
+        "{}",
+        problems[0]
+    );
+    assert!(
+        problems[1].message.contains("graded `derived`"),
+        "{}",
+        problems[1]
+    );
+}
+
+#[test]
+fn a_source_record_declared_supporting_cannot_make_a_grade() {
+    let mut pack = starter();
+    pack.roles[0].evidence = foothold::graph::Evidence::Sourced;
+    pack.roles[0].sources = vec![foothold::graph::Source::Record(
+        foothold::graph::SourceRecord {
+            url: "https://www.example-trust.nhs.uk/news/a-case-study".to_owned(),
+            title: Some("A nurse's story".to_owned()),
+            publisher: Some("Example trust".to_owned()),
+            kind: Some(foothold::graph::SourceKind::Supporting),
+            checked: None,
+        },
+    )];
+    let problems = problems_of(&pack, ProblemKind::GradeWithoutPrimarySource);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
 }

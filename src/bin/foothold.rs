@@ -6,13 +6,15 @@
 #![cfg_attr(target_arch = "wasm32", no_main)]
 #![cfg(not(target_arch = "wasm32"))]
 
+use foothold::graph::audit::Audit;
 use foothold::graph::{
     describe_month_range, source::read_pack_folder, validate_pack, Band, Pack, RoleGraph, RoleId,
 };
 use foothold::planner::hubs::{hub_report, HUB_SHARE_PERCENT};
 use foothold::planner::journeys::{check_all, JourneyFile};
 use foothold::planner::{
-    find_routes, Objective, Route, RouteQuery, RouteStep, SelfAssessment, MAX_ROUTES,
+    audit_markdown, find_routes, Objective, Route, RouteQuery, RouteStep, SelfAssessment,
+    MAX_ROUTES,
 };
 use std::path::Path;
 use std::process::ExitCode;
@@ -24,6 +26,8 @@ Usage:
   foothold route FROM TO [DIR]   print the best route between two role ids
   foothold hubs [DIR]            list the roles that most best routes pass through
   foothold compile [DIR]         print the pack as the compact JSON the app embeds
+  foothold audit [DIR]           print the pack audit (grades, sources, notes, busiest
+                                 roles) as Markdown, as committed in data/AUDIT.md
   foothold schema [journeys]     print the JSON Schema of a pack (or of a journeys file)
 
 Options for route:
@@ -53,6 +57,7 @@ fn main() -> ExitCode {
         Some("schema") => schema(args.get(1).map(String::as_str)),
         Some("hubs") => hubs(args.get(1).map(String::as_str).unwrap_or("data")),
         Some("compile") => compile(args.get(1).map(String::as_str).unwrap_or("data")),
+        Some("audit") => audit(args.get(1).map(String::as_str).unwrap_or("data")),
         Some("help") | Some("--help") | Some("-h") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -149,17 +154,19 @@ fn read_journeys(file: &Path) -> Result<JourneyFile, String> {
         .map_err(|error| format!("{}: {}", file.display(), error.to_string().trim_end()))
 }
 
+/// Loads a pack folder into a validated graph, saying what is wrong when it is not.
+fn load_graph(folder: &str) -> Result<RoleGraph, ExitCode> {
+    let pack = load(folder)?;
+    RoleGraph::new(pack).map_err(|error| {
+        eprintln!("error: {error}: run `foothold check {folder}`");
+        ExitCode::FAILURE
+    })
+}
+
 fn hubs(folder: &str) -> ExitCode {
-    let pack = match load(folder) {
-        Ok(pack) => pack,
-        Err(code) => return code,
-    };
-    let graph = match RoleGraph::new(pack) {
+    let graph = match load_graph(folder) {
         Ok(graph) => graph,
-        Err(error) => {
-            eprintln!("error: {error}: run `foothold check {folder}`");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
     let report = hub_report(&graph);
     println!(
@@ -181,6 +188,16 @@ fn hubs(folder: &str) -> ExitCode {
             hub.role
         );
     }
+    ExitCode::SUCCESS
+}
+
+fn audit(folder: &str) -> ExitCode {
+    let graph = match load_graph(folder) {
+        Ok(graph) => graph,
+        Err(code) => return code,
+    };
+    let audit = Audit::of(graph.pack());
+    print!("{}", audit_markdown(audit, &graph));
     ExitCode::SUCCESS
 }
 
@@ -457,6 +474,6 @@ fn print_step(graph: &RoleGraph, number: usize, step: &RouteStep) {
         println!("     Note: {note}");
     }
     for source in &step.sources {
-        println!("     Source: {source}");
+        println!("     Source: {}", source.url());
     }
 }

@@ -1,9 +1,11 @@
 //! The role graph: the pack's types, reading packs, validating them, and a petgraph
 //! index over roles and transitions that the planner walks.
 
+pub mod audit;
 pub mod credentials;
 pub mod index;
 pub mod model;
+pub mod provenance;
 pub mod realism;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod source;

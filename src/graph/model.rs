@@ -104,8 +104,9 @@ pub struct Credential {
     /// Why it gates roles in this pack (required for qualifications).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why_it_gates: Option<String>,
-    /// Web addresses of the sources.
-    pub sources: Vec<String>,
+    /// The sources behind the item: bare web addresses or records with a title and
+    /// publisher (see [`Source`]).
+    pub sources: Vec<Source>,
     /// File the item was read from (set by the loader, never written to the bundle).
     #[serde(skip)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
@@ -430,11 +431,15 @@ impl schemars::JsonSchema for BandRange {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Evidence {
-    /// Stated directly in a published source.
+    /// Stated for this role or move by a primary source: a national body, a regulator, a
+    /// professional body, a programme's own page, NHS Employers, a trust's job description
+    /// or an NHS Jobs advert. Press and blogs may support it but never make it.
     Sourced,
-    /// Derived from an NHS Employers national job profile or a national framework that fits.
+    /// Worked out from a primary source specific to the role (a named national job profile
+    /// or a named framework role), though no source states the fact outright.
     Derived,
-    /// An informed assumption by the pack's authors, not stated in any source found.
+    /// An informed assumption by the pack's authors: no primary source states it, though
+    /// press or other supporting sources may be cited.
     Assumed,
 }
 
@@ -451,14 +456,152 @@ impl Evidence {
     /// What the grade means, in a sentence.
     pub fn meaning(self) -> &'static str {
         match self {
-            Evidence::Sourced => "A published source states this directly.",
+            Evidence::Sourced => {
+                "A primary source (a national body, regulator, professional body, programme, NHS Employers or an employer's own advert) states this for this role or move."
+            }
             Evidence::Derived => {
-                "Worked out from an NHS Employers national job profile or a national framework that fits the role; no source states it outright."
+                "Worked out from a primary source about this role, such as a named national job profile or framework role; no source states it outright."
             }
             Evidence::Assumed => {
-                "Our informed estimate where no source was found. Check it against current job adverts before relying on it."
+                "Our informed estimate: no primary source states it, and any sources shown only support it. Check it against current job adverts before relying on it."
             }
         }
+    }
+}
+
+/// Whether a source can make an evidence grade or only support one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum SourceKind {
+    /// An organisation speaking for itself: a national body, regulator, professional
+    /// body, programme, NHS Employers, or an employer's own job description or advert.
+    Primary,
+    /// Press, blogs, job boards, case studies, suppliers: may support a grade, never make
+    /// one.
+    Supporting,
+}
+
+/// A source written as a record: where it is, what it is, who published it, and when
+/// the authors last checked it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SourceRecord {
+    /// The page's `https:` address.
+    pub url: String,
+    /// The page's title, in short.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Who published it: "NHS Employers", "Nursing and Midwifery Council".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Primary or supporting; left out, it is worked out from the address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<SourceKind>,
+    /// When the authors last read it, `YYYY-MM-DD`; left out, the pack's `checked` date
+    /// applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<String>,
+}
+
+/// One source behind a role, move, opportunity or credential.
+///
+/// A pack may write a bare address (the older form, kept so small packs stay easy to
+/// write) or a record with a title and publisher; both read into this type, and a bare
+/// address stays a bare string in the compiled JSON to keep the bundle small.
+///
+/// ```
+/// use foothold::graph::Source;
+/// let bare: Source = serde_json::from_str(r#""https://www.nmc.org.uk/""#).unwrap();
+/// assert_eq!(bare.url(), "https://www.nmc.org.uk/");
+/// let record: Source = serde_json::from_str(
+///     r#"{"url": "https://www.nmc.org.uk/", "title": "The register", "publisher": "NMC"}"#,
+/// ).unwrap();
+/// assert_eq!(record.link_text(), "The register (NMC)");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(untagged)]
+pub enum Source {
+    /// A bare web address.
+    Address(String),
+    /// A record with a title, publisher, kind and date checked.
+    Record(SourceRecord),
+}
+
+impl Source {
+    /// The web address.
+    pub fn url(&self) -> &str {
+        match self {
+            Source::Address(url) => url,
+            Source::Record(record) => &record.url,
+        }
+    }
+
+    /// The title, where the pack gives one.
+    pub fn title(&self) -> Option<&str> {
+        match self {
+            Source::Address(_) => None,
+            Source::Record(record) => record.title.as_deref(),
+        }
+    }
+
+    /// The publisher, where the pack gives one.
+    pub fn publisher(&self) -> Option<&str> {
+        match self {
+            Source::Address(_) => None,
+            Source::Record(record) => record.publisher.as_deref(),
+        }
+    }
+
+    /// The kind the pack declares, if any.
+    pub fn declared_kind(&self) -> Option<SourceKind> {
+        match self {
+            Source::Address(_) => None,
+            Source::Record(record) => record.kind,
+        }
+    }
+
+    /// The date the source was last checked, where the pack gives one for it alone.
+    pub fn checked(&self) -> Option<&str> {
+        match self {
+            Source::Address(_) => None,
+            Source::Record(record) => record.checked.as_deref(),
+        }
+    }
+
+    /// Words for a link to the source: "title (publisher)", the title or publisher
+    /// alone, or the address shortened (no scheme, no `www.`, no trailing slash).
+    pub fn link_text(&self) -> String {
+        match (self.title(), self.publisher()) {
+            (Some(title), Some(publisher)) => format!("{title} ({publisher})"),
+            (Some(title), None) => title.to_owned(),
+            (None, Some(publisher)) => publisher.to_owned(),
+            (None, None) => {
+                let url = self.url();
+                let without_scheme = url
+                    .strip_prefix("https://")
+                    .or_else(|| url.strip_prefix("http://"))
+                    .unwrap_or(url);
+                let without_www = without_scheme
+                    .strip_prefix("www.")
+                    .unwrap_or(without_scheme);
+                without_www.trim_end_matches('/').to_owned()
+            }
+        }
+    }
+}
+
+impl From<&str> for Source {
+    fn from(url: &str) -> Self {
+        Source::Address(url.to_owned())
+    }
+}
+
+impl From<String> for Source {
+    fn from(url: String) -> Self {
+        Source::Address(url)
     }
 }
 
@@ -598,12 +741,55 @@ pub struct Opportunity {
     pub grants: Vec<CredentialId>,
     /// Summary in the pack authors' own words.
     pub summary: String,
-    /// Web addresses of the sources.
-    pub sources: Vec<String>,
+    /// Whether it was running when the authors last checked; `unknown` unless a source
+    /// read on the date checked confirmed it.
+    #[serde(default)]
+    pub status: OpportunityStatus,
+    /// What is known about the status, in plain words ("No intake after 2023 could be
+    /// confirmed").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_note: Option<String>,
+    /// When the status was last checked, `YYYY-MM-DD`; left out, the pack's `checked`
+    /// date applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<String>,
+    /// The sources behind the item: bare web addresses or records with a title and
+    /// publisher (see [`Source`]).
+    pub sources: Vec<Source>,
     /// File the item was read from (set by the loader, never written to the bundle).
     #[serde(skip)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
     pub origin: Option<String>,
+}
+
+/// Whether a programme or scheme was running when the pack's authors last checked.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum OpportunityStatus {
+    /// Running and taking people, as its own page said when checked.
+    Open,
+    /// Closed or retired.
+    Closed,
+    /// Still running but changed (a new version, a new name, different terms).
+    Changed,
+    /// Its current status could not be confirmed.
+    #[default]
+    Unknown,
+}
+
+impl OpportunityStatus {
+    /// The status in plain words, for the app.
+    pub fn label(self) -> &'static str {
+        match self {
+            OpportunityStatus::Open => "Open",
+            OpportunityStatus::Closed => "Closed",
+            OpportunityStatus::Changed => "Changed: check the current details before applying",
+            OpportunityStatus::Unknown => "We could not confirm its current status",
+        }
+    }
 }
 
 /// A job people hold or aim for.
@@ -659,8 +845,9 @@ pub struct Role {
     /// Competencies the role needs.
     #[serde(default)]
     pub competencies: Vec<CompetencyId>,
-    /// Web addresses of the sources.
-    pub sources: Vec<String>,
+    /// The sources behind the item: bare web addresses or records with a title and
+    /// publisher (see [`Source`]).
+    pub sources: Vec<Source>,
     /// File the item was read from (set by the loader, never written to the bundle).
     #[serde(skip)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
@@ -766,8 +953,9 @@ pub struct Transition {
     pub grants: Vec<CredentialId>,
     /// How well the move is backed.
     pub evidence: Evidence,
-    /// Web addresses of the sources.
-    pub sources: Vec<String>,
+    /// The sources behind the item: bare web addresses or records with a title and
+    /// publisher (see [`Source`]).
+    pub sources: Vec<Source>,
     /// A note for users, in the pack authors' own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -2,7 +2,8 @@
 //! when it loads a pack. Every problem names the file, the item and the fix.
 
 use super::credentials::MAX_CREDENTIALS;
-use super::model::{BandRange, CredentialKind, Pack, RoleId};
+use super::model::{BandRange, CredentialKind, Evidence, Pack, RoleId, Source};
+use super::provenance;
 use super::realism::{self, RealismRule};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::fmt;
@@ -27,6 +28,13 @@ pub enum ProblemKind {
     ImpossibleTime,
     /// An item has no source, or a source that is not a web address.
     MissingSource,
+    /// A source address is not `https:`.
+    InsecureSource,
+    /// A source is a document-copy, staging or note-pad site rather than the publisher.
+    RejectedSource,
+    /// An item graded "sourced" or "derived" has no primary source that could make the
+    /// grade (only press, blogs or whole-framework pages).
+    GradeWithoutPrimarySource,
     /// A required text (title, summary, name) is empty.
     MissingText,
     /// An id is not a lower-case slug.
@@ -127,7 +135,7 @@ impl Checker {
         });
     }
 
-    fn check_sources(&mut self, file: &Option<String>, item: &str, sources: &[String]) {
+    fn check_sources(&mut self, file: &Option<String>, item: &str, sources: &[Source]) {
         if sources.is_empty() {
             self.report(
                 ProblemKind::MissingSource,
@@ -137,14 +145,54 @@ impl Checker {
             );
         }
         for source in sources {
-            if !source.starts_with("https://") && !source.starts_with("http://") {
+            let source = source.url();
+            if source.starts_with("http://") {
+                self.report(
+                    ProblemKind::InsecureSource,
+                    file,
+                    item.to_owned(),
+                    format!("source `{source}` is not an https: address: use the page's https://… address"),
+                );
+            } else if !source.starts_with("https://") {
                 self.report(
                     ProblemKind::MissingSource,
                     file,
                     item.to_owned(),
                     format!("source `{source}` is not a web address: write it as https://…"),
                 );
+            } else if let Some(reason) = provenance::rejection(source) {
+                self.report(
+                    ProblemKind::RejectedSource,
+                    file,
+                    item.to_owned(),
+                    format!("source `{source}` is {reason}"),
+                );
             }
+        }
+    }
+
+    /// A grade above "assumed" needs at least one primary source behind it.
+    fn check_grade(
+        &mut self,
+        file: &Option<String>,
+        item: &str,
+        evidence: Evidence,
+        sources: &[Source],
+    ) {
+        if evidence != Evidence::Assumed && !provenance::has_primary(sources) {
+            self.report(
+                ProblemKind::GradeWithoutPrimarySource,
+                file,
+                item.to_owned(),
+                format!(
+                    "is graded `{}` but none of its sources is a primary source (press, blogs and whole-framework pages cannot make a grade): add the publisher's own page or grade it `assumed`",
+                    match evidence {
+                        Evidence::Sourced => "sourced",
+                        Evidence::Derived => "derived",
+                        Evidence::Assumed => "assumed",
+                    }
+                ),
+            );
         }
     }
 
@@ -222,6 +270,14 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
     };
     let none = None;
 
+    // The pack's key sources obey the same rules as every other source.
+    for key_source in &pack.info.key_sources {
+        checker.check_sources(
+            &Some("pack.toml".to_owned()),
+            &format!("key source `{}`", key_source.title),
+            &[Source::from(key_source.url.as_str())],
+        );
+    }
     // Ids: well formed and unique within their kind.
     for role in &pack.roles {
         checker.check_id(
@@ -242,6 +298,12 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
             &role.summary,
         );
         checker.check_sources(&role.origin, &format!("role `{}`", role.id), &role.sources);
+        checker.check_grade(
+            &role.origin,
+            &format!("role `{}`", role.id),
+            role.evidence,
+            &role.sources,
+        );
         if !role.bands.is_ordered() {
             checker.report(
                 ProblemKind::ImpossibleBands,
@@ -401,6 +463,7 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
             );
         }
         checker.check_sources(file, &item, &transition.sources);
+        checker.check_grade(file, &item, transition.evidence, &transition.sources);
         for competency in &transition.gain {
             check_unknown(
                 &mut checker,

@@ -6,7 +6,7 @@ use super::search::Path;
 use super::Objective;
 use crate::graph::{
     BandRange, CompetencyId, CredentialId, CredentialSet, Evidence, Months, OpportunityId,
-    RoleGraph, RoleId,
+    RoleGraph, RoleId, Source,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -32,7 +32,7 @@ pub struct RouteStep {
     /// How well the move is backed.
     pub evidence: Evidence,
     /// Web addresses backing the move.
-    pub sources: Vec<String>,
+    pub sources: Vec<Source>,
     /// The pack authors' note on the move.
     pub note: Option<String>,
     /// The registrations and qualifications the person relies on to take the role moved

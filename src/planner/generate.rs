@@ -7,8 +7,8 @@
 
 use crate::graph::{
     Band, BandRange, Competency, CompetencyId, Credential, CredentialId, CredentialKind, Evidence,
-    Family, Framework, Months, Opportunity, OpportunityId, OpportunityKind, Pack, PackInfo,
-    Requirement, Role, RoleId, Transition,
+    Family, Framework, Months, Opportunity, OpportunityId, OpportunityKind, OpportunityStatus,
+    Pack, PackInfo, Requirement, Role, RoleId, Transition,
 };
 
 /// A small, fast, deterministic random number generator (SplitMix64).
@@ -75,7 +75,10 @@ pub fn synthetic_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
             develops: vec![competencies[random.below(competency_count)].id.clone()],
             grants: Vec::new(),
             summary: "A synthetic opportunity for benchmarks and tests.".to_owned(),
-            sources: vec![SYNTHETIC_SOURCE.to_owned()],
+            status: OpportunityStatus::Unknown,
+            status_note: None,
+            checked: None,
+            sources: vec![SYNTHETIC_SOURCE.into()],
             origin: None,
         })
         .collect();
@@ -103,7 +106,7 @@ pub fn synthetic_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
                 responsibilities: Vec::new(),
                 entry_requirements: Vec::new(),
                 competencies: Vec::new(),
-                sources: vec![SYNTHETIC_SOURCE.to_owned()],
+                sources: vec![SYNTHETIC_SOURCE.into()],
                 origin: None,
             }
         })
@@ -144,7 +147,7 @@ pub fn synthetic_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
                 months: Months { min, max },
                 grants: Vec::new(),
                 evidence,
-                sources: vec![SYNTHETIC_SOURCE.to_owned()],
+                sources: vec![SYNTHETIC_SOURCE.into()],
                 note: None,
                 origin: None,
             });
@@ -192,7 +195,7 @@ pub fn credentialed_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
             body: "A synthetic regulator".to_owned(),
             how_to_get: "Synthetic training.".to_owned(),
             why_it_gates: None,
-            sources: vec![SYNTHETIC_SOURCE.to_owned()],
+            sources: vec![SYNTHETIC_SOURCE.into()],
             origin: None,
         })
         .collect();

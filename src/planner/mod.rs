@@ -17,6 +17,7 @@
 //! are ordered by [`RouteCost`] (which counts steps last) and then by the role ids along
 //! the route from the start.
 
+mod busiest;
 mod cost;
 mod explain;
 mod explore;
@@ -31,6 +32,7 @@ mod search;
 pub mod testing;
 mod yen;
 
+pub use busiest::{audit_markdown, busiest_roles};
 pub use cost::{declared_credentials, held_competencies, personalised_months, RouteCost};
 pub use explain::{Route, RouteStep, RouteTotals};
 pub use explore::{explore, ExploreGroup, Reachable};

@@ -14,8 +14,8 @@
 
 use crate::graph::{
     Band, BandRange, Competency, CompetencyId, Credential, CredentialId, CredentialKind, Evidence,
-    Family, Framework, Months, Opportunity, OpportunityId, OpportunityKind, Pack, PackInfo, Role,
-    RoleId, Transition,
+    Family, Framework, Months, Opportunity, OpportunityId, OpportunityKind, OpportunityStatus,
+    Pack, PackInfo, Role, RoleId, Transition,
 };
 
 /// The small real-role pack under `tests/fixtures/starter-pack`, validated; for unit
@@ -53,7 +53,7 @@ pub fn role(id: &str) -> Role {
         responsibilities: Vec::new(),
         entry_requirements: Vec::new(),
         competencies: Vec::new(),
-        sources: vec![TEST_SOURCE.to_owned()],
+        sources: vec![TEST_SOURCE.into()],
         origin: None,
     }
 }
@@ -68,7 +68,7 @@ pub fn transition(from: &str, to: &str, min: u16, max: u16) -> Transition {
         months: Months { min, max },
         grants: Vec::new(),
         evidence: Evidence::Sourced,
-        sources: vec![TEST_SOURCE.to_owned()],
+        sources: vec![TEST_SOURCE.into()],
         note: None,
         origin: None,
     }
@@ -83,7 +83,7 @@ pub fn credential(id: &str) -> Credential {
         body: "Test regulator".to_owned(),
         how_to_get: format!("Train for {id}."),
         why_it_gates: None,
-        sources: vec![TEST_SOURCE.to_owned()],
+        sources: vec![TEST_SOURCE.into()],
         origin: None,
     }
 }
@@ -154,7 +154,10 @@ pub fn pack_of(roles: Vec<Role>, transitions: Vec<Transition>) -> Pack {
                 develops: Vec::new(),
                 grants: Vec::new(),
                 summary: "Test opportunity.".to_owned(),
-                sources: vec![TEST_SOURCE.to_owned()],
+                status: OpportunityStatus::Unknown,
+                status_note: None,
+                checked: None,
+                sources: vec![TEST_SOURCE.into()],
                 origin: None,
             })
             .collect(),

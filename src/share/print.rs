@@ -1,7 +1,7 @@
 //! The print model: everything a printed plan shows (for an appraisal or a mentor
 //! meeting), gathered into plain data so the UI only lays it out.
 
-use crate::graph::{CompetencyId, OpportunityId, RoleGraph, RoleId};
+use crate::graph::{CompetencyId, OpportunityId, RoleGraph, RoleId, Source};
 use crate::plan::{AppData, Date, Plan, Progress, Projection, StepStatus};
 use crate::planner::Objective;
 use std::collections::BTreeSet;
@@ -44,7 +44,7 @@ pub struct PrintOpportunity {
     /// True when the user has completed it.
     pub completed: bool,
     /// Web addresses to find out more.
-    pub sources: Vec<String>,
+    pub sources: Vec<Source>,
 }
 
 /// One step as printed.

@@ -177,9 +177,9 @@ test("About the data shows the data version and all three evidence grades", asyn
   await expect(version).toBeVisible();
   await expect(page.getByRole("definition").filter({ hasText: /^\d{4}\.\d{1,2}\.\d+/ })).toHaveCount(1);
   for (const [grade, meaning] of [
-    ["Sourced", "A published source states this directly."],
-    ["Derived from a national profile", "Worked out from an NHS Employers national job profile"],
-    ["Informed estimate", "Our informed estimate where no source was found."],
+    ["Sourced", "A primary source"],
+    ["Derived from a national profile", "Worked out from a primary source about this role"],
+    ["Informed estimate", "Our informed estimate: no primary source states it"],
   ]) {
     await expect(page.getByRole("term").filter({ hasText: grade })).toBeVisible();
     await expect(page.getByRole("definition").filter({ hasText: meaning })).toBeVisible();

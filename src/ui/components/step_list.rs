@@ -1,7 +1,7 @@
 //! The steps of a route as a numbered list: each move with its time, band, what to
 //! learn, what helps and how well it is backed.
 
-use crate::graph::RoleGraph;
+use crate::graph::{OpportunityStatus, RoleGraph};
 use crate::planner::RouteStep;
 use crate::ui::components::{app_link, evidence_tag};
 use crate::ui::routes::Route;
@@ -78,7 +78,7 @@ pub fn step_list(graph: &RoleGraph, steps: &[RouteStep], heading_level: u8) -> H
                                     Some(opportunity) => html! {
                                         <li>
                                             if let Some(source) = opportunity.sources.first() {
-                                                <a href={source.clone()} rel="noopener noreferrer" target="_blank">
+                                                <a href={source.url().to_owned()} rel="noopener noreferrer" target="_blank">
                                                     { opportunity.title.clone() }
                                                     <span class="fh-visually-hidden">{ " (opens in a new tab)" }</span>
                                                 </a>
@@ -86,6 +86,9 @@ pub fn step_list(graph: &RoleGraph, steps: &[RouteStep], heading_level: u8) -> H
                                                 { opportunity.title.clone() }
                                             }
                                             <span class="fh-secondary">{ format!(" – {}, {}", opportunity.kind.label(), opportunity.length) }</span>
+                                            if opportunity.status != OpportunityStatus::Open {
+                                                <span class="fh-secondary">{ format!(" ({})", opportunity.status.label()) }</span>
+                                            }
                                         </li>
                                     },
                                     None => html! { <li>{ id.to_string() }</li> },

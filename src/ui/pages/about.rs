@@ -3,7 +3,8 @@
 //! and the promise that nothing the user enters leaves their device.
 
 use super::role::{evidence_tag, link_text};
-use crate::graph::{Evidence, RoleGraph};
+use crate::graph::audit::Audit;
+use crate::graph::{Evidence, OpportunityStatus, RoleGraph};
 use crate::ui::context::use_graph;
 use yew::prelude::*;
 
@@ -110,6 +111,8 @@ pub fn about_page() -> Html {
                 </dl>
             </section>
 
+            { audit_section(&graph) }
+
             <section class="fh-section" aria-labelledby="about-counts">
                 <h2 id="about-counts">{ "What the data holds" }</h2>
                 <table class="fh-table">
@@ -189,5 +192,47 @@ mod tests {
             .fold((0, 0), |(r, m), (a, b)| (r + a, m + b));
         assert_eq!((roles, moves), (6, 5));
         assert_eq!(evidence_counts(&graph, Evidence::Assumed).0, 1);
+    }
+}
+
+/// The pack audit's figures in plain words (the same figures as `data/AUDIT.md`, less
+/// the busiest roles, which take too long to work out in a browser).
+fn audit_section(graph: &RoleGraph) -> Html {
+    let audit = Audit::of(graph.pack());
+    let unconfirmed = graph
+        .pack()
+        .opportunities
+        .iter()
+        .filter(|opportunity| opportunity.status == OpportunityStatus::Unknown)
+        .count();
+    let noted = audit.moves.total() - audit.moves_without_notes.len();
+    html! {
+        <section class="fh-section" aria-labelledby="about-audit">
+            <h2 id="about-audit">{ "How the data was checked" }</h2>
+            <ul>
+                <li>{ format!(
+                    "{} of {} roles, moves, programmes and registrations cite at least one primary source: a national body, regulator, professional body, programme or employer speaking for itself.",
+                    audit.with_primary, audit.items
+                ) }</li>
+                <li>{ format!(
+                    "{} rest only on press, blogs, job boards or suppliers, so they are graded as estimates.",
+                    audit.press_only.len()
+                ) }</li>
+                <li>{ format!(
+                    "{}% of band ranges and {}% of moves are our informed estimates.",
+                    audit.roles.assumed_percent(),
+                    audit.moves.assumed_percent()
+                ) }</li>
+                <li>{ format!("{noted} of {} moves explain what the move involves and how people make it.", audit.moves.total()) }</li>
+                <li>{ format!(
+                    "We could not confirm the current status of {unconfirmed} of {} development opportunities; each one says so.",
+                    graph.pack().opportunities.len()
+                ) }</li>
+                <li>{ format!(
+                    "Sources come from {} websites; copies of other people's documents are never used.",
+                    audit.hosts.len()
+                ) }</li>
+            </ul>
+        </section>
     }
 }

@@ -296,7 +296,7 @@ mod tests {
             responsibilities: Vec::new(),
             entry_requirements: Vec::new(),
             competencies: Vec::new(),
-            sources: vec!["https://example.org/".to_owned()],
+            sources: vec!["https://example.org/".into()],
             origin: None,
         }
     }

@@ -1,7 +1,10 @@
 //! One role's page: what it is, what it pays, what it needs, how people get into it and
 //! where they go next, what development helps, and the sources behind it all.
 
-use crate::graph::{Evidence, Opportunity, OpportunityId, Role, RoleGraph, RoleId, Transition};
+use crate::graph::{
+    Evidence, Opportunity, OpportunityId, Role, RoleGraph, RoleId, Source, Transition,
+};
+use crate::plan::Date;
 use crate::ui::context::use_graph;
 use crate::ui::routes::Route;
 use serde::Serialize;
@@ -134,7 +137,7 @@ fn role_details(graph: &RoleGraph, role: &Role) -> Html {
                     <h2 id="role-development">{ "Development that helps" }</h2>
                     <p>{ "Programmes, qualifications and memberships that help with the moves into and out of this role." }</p>
                     <ul class="fh-list-plain fh-opportunities">
-                        { for development.iter().map(|(opportunity, moves)| opportunity_item(opportunity, moves)) }
+                        { for development.iter().map(|(opportunity, moves)| opportunity_item(opportunity, moves, &graph.info().checked)) }
                     </ul>
                 </section>
             }
@@ -243,7 +246,21 @@ fn development_on<'g>(
         .collect()
 }
 
-fn opportunity_item(opportunity: &Opportunity, moves: &[String]) -> Html {
+/// The opportunity's status and the date it was checked, in plain words.
+fn status_text(opportunity: &Opportunity, pack_checked: &str) -> String {
+    let checked = opportunity.checked.as_deref().unwrap_or(pack_checked);
+    let checked = checked
+        .parse::<Date>()
+        .map_or_else(|_| checked.to_owned(), Date::long_form);
+    let mut text = opportunity.status.label().to_owned();
+    if let Some(note) = &opportunity.status_note {
+        text.push_str(". ");
+        text.push_str(note.trim_end_matches('.'));
+    }
+    format!("{text} (checked {checked}).")
+}
+
+fn opportunity_item(opportunity: &Opportunity, moves: &[String], pack_checked: &str) -> Html {
     html! {
         <li class="fh-card fh-opportunity" key={opportunity.id.as_str().to_owned()}>
             <h3 class="fh-card__heading">{ &opportunity.title }</h3>
@@ -257,6 +274,7 @@ fn opportunity_item(opportunity: &Opportunity, moves: &[String]) -> Html {
                 { summary_row("Length", opportunity.length.clone()) }
                 { summary_row("Cost", opportunity.cost.clone().unwrap_or_else(|| "Not published".to_owned())) }
                 { summary_row("Helps with", moves.join("; ")) }
+                { summary_row("Status", status_text(opportunity, pack_checked)) }
             </dl>
             <h4 class="fh-heading-s fh-opportunity__sources">{ "Sources" }</h4>
             { source_list(&opportunity.sources) }
@@ -291,14 +309,17 @@ pub fn evidence_tag(grade: Evidence) -> Html {
 /// A list of external source links. They are plain links (no prefetching, no new
 /// window) with `rel="noopener noreferrer"`, so nothing is fetched unless the user
 /// follows one and the site learns nothing about where they came from.
-pub fn source_list(sources: &[String]) -> Html {
+pub fn source_list(sources: &[Source]) -> Html {
     html! {
         <ul class="fh-sources">
-            { for sources.iter().map(|url| html! {
+            { for sources.iter().map(|source| html! {
                 <li>
-                    <a class="fh-external-link" href={url.clone()} rel="noopener noreferrer">
-                        { link_text(url) }
+                    <a class="fh-external-link" href={source.url().to_owned()} rel="noopener noreferrer">
+                        { source.link_text() }
                     </a>
+                    if source.title().is_some() || source.publisher().is_some() {
+                        <span class="fh-sources__address">{ format!(" ({})", link_text(source.url())) }</span>
+                    }
                 </li>
             }) }
         </ul>
