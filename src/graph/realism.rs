@@ -228,9 +228,6 @@ type State = (NodeIndex, CredentialSet);
 /// The quickest arrival (sum of shortest times) at every role reachable from `start`,
 /// over routes the person may walk with the credentials the start role implies, with
 /// one such route each.
-/// A search state: a role and the credentials held on arrival.
-type State = (NodeIndex, CredentialSet);
-
 pub(crate) fn earliest_arrivals(
     graph: &RoleGraph,
     start: NodeIndex,
