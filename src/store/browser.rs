@@ -366,6 +366,9 @@ mod tests {
             as_json_document(envelope).map(RawValue::get),
             Some(envelope)
         );
+        // gloo-storage's `set` stores `serde_json::to_string` of what it is given.
+        let json = as_json_document(envelope).map(serde_json::to_string);
+        assert_eq!(json.and_then(Result::ok).as_deref(), Some(envelope));
         assert_eq!(as_json_document("[1,2]").map(RawValue::get), Some("[1,2]"));
         // gloo would store these differently: quoted, or without the spaces.
         assert!(as_json_document("{\"app\":\"foothold\"").is_none());
