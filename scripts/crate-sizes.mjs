@@ -153,13 +153,16 @@ function v0Crate(symbol) {
   return symbol.slice(start, start + Number(root[1]));
 }
 
-/** Functions the compiler's runtime library provides under their C names. */
-const RUNTIME = /^(mem(cpy|move|set|cmp)|bcmp|__[a-z]+[0-9]+[a-z]*[0-9]*)$/;
+/** Functions the compiler's runtime library provides under their C names, and `main`. */
+const RUNTIME = /^(main|mem(cpy|move|set|cmp)|bcmp|__[a-z]+[0-9]+[a-z]*[0-9]*|f?(hypot|max|min|exp|log|pow|sqrt|floor|ceil|round|trunc|sin|cos|tan|atan2?)f?)$/;
+/** The screens marked with #[wasm_split] become exported functions named after them. */
+const SPLIT_SCREEN = /^__wasm_split_/;
 
 /** The crate a function belongs to, from its name; null when none shows. */
 export function crateOf(functionName, knownCrates) {
   if (BINDGEN.test(functionName)) return "wasm_bindgen";
   if (RUNTIME.test(functionName)) return "compiler_builtins";
+  if (SPLIT_SCREEN.test(functionName)) return "foothold";
   if (functionName.startsWith("_R")) return v0Crate(functionName);
   const name = demangle(functionName);
   const known = (candidate) => {

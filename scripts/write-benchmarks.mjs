@@ -3,6 +3,7 @@
 //   node scripts/write-benchmarks.mjs --collect-criterion <criterion dir>   prints JSON
 //   node scripts/write-benchmarks.mjs --median-lighthouse <bench dir>   picks the median run
 //   node scripts/write-benchmarks.mjs --write BENCHMARKS.md <bench dir>
+//   node scripts/write-benchmarks.mjs --crate-sizes <bench dir>   prints that section only
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import os from "node:os";
@@ -443,9 +444,14 @@ if (mode === "--median-lighthouse" && first) {
   await medianLighthouse(first);
 } else if (mode === "--collect-criterion" && first) {
   console.log(JSON.stringify(await collectCriterion(first), null, 2));
+} else if (mode === "--crate-sizes" && first) {
+  // Prints only the "Bytes per crate" section, to refresh it without re-running the rest.
+  const lines = [];
+  writeCrateSizes((...more) => lines.push(...more), await readJson(path.join(first, "crate-sizes.json")));
+  console.log(lines.join("\n"));
 } else if (mode === "--write" && first && second) {
   await write(first, second);
 } else {
-  console.error("usage: write-benchmarks.mjs --collect-criterion <dir> | --median-lighthouse <bench dir> | --write BENCHMARKS.md <bench dir>");
+  console.error("usage: write-benchmarks.mjs --collect-criterion <dir> | --median-lighthouse <bench dir> | --write BENCHMARKS.md <bench dir> | --crate-sizes <bench dir>");
   process.exit(2);
 }
