@@ -234,7 +234,7 @@ function writeCrateSizes(add, sizes) {
     "function names kept, and each function counts for the crate its name starts with; generic code",
     "counts for the crate that defines it (a `Vec<Plan>` method is the standard library's), and a",
     "`<T as Trait>` method for T's crate, as cargo-bloat counts. Function code is",
-    `${share(main.code, main.total)} of the main module (${bytes(main.total)}) and ${share(split.code, split.total)} of the ${split.files} split files`,
+    `${share(main.code, main.total)} of the main module (${bytes(main.total)}) and ${share(split.code, split.total)} of the ${split.files} split wasm file${split.files === 1 ? "" : "s"}`,
     `(${bytes(split.total)}); the rest is data (text, tables) and the modules' own structure. Licences are`,
     "as each crate declares them; the app is MIT.",
     "",
