@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Measures Foothold and writes BENCHMARKS.md: native planner benchmarks (criterion, when
-# benches exist), bundle sizes of the release build, startup marks in headless Chromium,
-# the same planner queries in wasm in headless Chromium (a separate bench page, never
-# shipped) and "Find routes" in the app with its long tasks, and a mobile Lighthouse run
-# over the build served with compression. Figures go to target/bench/*.json first;
-# nothing here fails because a timing is slow.
+# benches exist), bundle sizes of the release build and the bytes each crate adds to it,
+# startup marks in headless Chromium, the same planner queries in wasm in headless
+# Chromium (a separate bench page, never shipped) and "Find routes" in the app with its
+# long tasks, and a mobile Lighthouse run over the build served with compression.
+# Figures go to target/bench/*.json first; nothing here fails because a timing is slow.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$FOOTHOLD_ROOT"
@@ -34,6 +34,9 @@ say "bundle sizes"
 node scripts/bundle-sizes.mjs dist >"$bench_dir/bundle.json"
 # The role pack as the app embeds it, measured on its own.
 cargo run --locked --quiet --bin foothold -- compile data >"$bench_dir/pack.json"
+
+say "bytes per crate in the release wasm"
+node scripts/crate-sizes.mjs >"$bench_dir/crate-sizes.json"
 
 say "startup marks in headless Chromium (Playwright, tagged @bench)"
 FOOTHOLD_BENCH=1 npx --no-install playwright test tests/e2e/perf.spec.ts

@@ -82,6 +82,19 @@ else
     || fail "installing wasm-split-cli"
 fi
 
+# Dependency checks that scripts/test.sh runs: cargo-machete fails on a dependency the code
+# never uses, cargo-deny on a licence missing from the allow-list in deny.toml.
+for tool in "cargo-machete 0.9.2" "cargo-deny 0.20.2"; do
+  name="${tool% *}"
+  version="${tool#* }"
+  if cargo install --list 2>/dev/null | grep -q "^$name v$version:"; then
+    say "$name $version present"
+  else
+    say "cargo install $name --version $version --locked (takes a few minutes)"
+    cargo install "$name" --version "$version" --locked || fail "installing $name"
+  fi
+done
+
 # Browser: Debian's Chromium and ChromeDriver for wasm tests, Playwright and Lighthouse.
 missing_packages=()
 [ -x "$FOOTHOLD_CHROMIUM" ] || missing_packages+=(chromium)

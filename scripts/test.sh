@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every check Foothold has, in order of cost, stopping at the first failure:
-# formatting, lints, native tests, browser (wasm) tests, the release build, and the
-# end-to-end tests against that build. Installs missing tools first (scripts/setup.sh).
+# formatting, lints, unused dependencies, dependency licences, native tests, browser
+# (wasm) tests, the release build, and the end-to-end tests against that build. Installs
+# missing tools first (scripts/setup.sh).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$FOOTHOLD_ROOT"
@@ -36,6 +37,15 @@ passed
 
 step "cargo clippy --all-targets -- -D warnings"
 cargo clippy --all-targets --locked -- -D warnings
+passed
+
+step "cargo machete (every declared dependency is used)"
+cargo machete
+passed
+
+# Only the licences: the advisory check would fetch its database from the network.
+step "cargo deny check licenses (allow-list in deny.toml)"
+cargo deny --frozen check licenses
 passed
 
 step "cargo test (native: unit, integration and doc tests)"

@@ -3,6 +3,7 @@
 //   node scripts/write-benchmarks.mjs --collect-criterion <criterion dir>   prints JSON
 //   node scripts/write-benchmarks.mjs --median-lighthouse <bench dir>   picks the median run
 //   node scripts/write-benchmarks.mjs --write BENCHMARKS.md <bench dir>
+//   node scripts/write-benchmarks.mjs --crate-sizes <bench dir>   prints that section only
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import os from "node:os";
@@ -216,6 +217,40 @@ function writePlanner(add, criterion, wasm, findRoutes) {
   }
 }
 
+const bytes = (value) => `${value.toLocaleString("en-GB")} B`;
+const share = (part, whole) => (whole ? `${((100 * part) / whole).toFixed(0)}%` : "n/a");
+
+/** Writes the bytes each crate adds to the main module and the split files. */
+function writeCrateSizes(add, sizes) {
+  add("## Bytes per crate", "");
+  if (!sizes) {
+    add("Not measured (no target/bench/crate-sizes.json).", "");
+    return;
+  }
+  const { main, split } = sizes.totals;
+  add(
+    "What each crate compiled into the app adds to the release wasm, in bytes of function code before",
+    "compression (`node scripts/crate-sizes.mjs`): the release build's modules are rebuilt with their",
+    "function names kept, and each function counts for the crate its name starts with; generic code",
+    "counts for the crate that defines it (a `Vec<Plan>` method is the standard library's), and a",
+    "`<T as Trait>` method for T's crate, as cargo-bloat counts. Function code is",
+    `${share(main.code, main.total)} of the main module (${bytes(main.total)}) and ${share(split.code, split.total)} of the ${split.files} split wasm file${split.files === 1 ? "" : "s"}`,
+    `(${bytes(split.total)}); the rest is data (text, tables) and the modules' own structure. Licences are`,
+    "as each crate declares them; the app is MIT.",
+    "",
+    "| crate | licence | main module | split files | total |",
+    "|---|---|---:|---:|---:|",
+  );
+  for (const row of sizes.crates) {
+    add(`| ${row.crate} | ${row.licence} | ${bytes(row.main)} | ${bytes(row.split)} | ${bytes(row.main + row.split)} |`);
+  }
+  add(
+    `| functions with no crate in their name | | ${bytes(main.unattributed)} | ${bytes(split.unattributed)} | ${bytes(main.unattributed + split.unattributed)} |`,
+    `| data and structure | | ${bytes(main.total - main.code)} | ${bytes(split.total - split.code)} | ${bytes(main.total - main.code + split.total - split.code)} |`,
+    "",
+  );
+}
+
 async function write(target, folder) {
   const bundle = await readJson(path.join(folder, "bundle.json"));
   const startup = await readJson(path.join(folder, "startup.json"));
@@ -275,6 +310,8 @@ async function write(target, folder) {
   } else {
     add("Not measured (no target/bench/bundle.json).", "");
   }
+
+  writeCrateSizes(add, await readJson(path.join(folder, "crate-sizes.json")));
 
   add("## Bundled role pack", "");
   const packText = await readFile(path.join(folder, "pack.json")).catch(() => null);
@@ -407,9 +444,14 @@ if (mode === "--median-lighthouse" && first) {
   await medianLighthouse(first);
 } else if (mode === "--collect-criterion" && first) {
   console.log(JSON.stringify(await collectCriterion(first), null, 2));
+} else if (mode === "--crate-sizes" && first) {
+  // Prints only the "Bytes per crate" section, to refresh it without re-running the rest.
+  const lines = [];
+  writeCrateSizes((...more) => lines.push(...more), await readJson(path.join(first, "crate-sizes.json")));
+  console.log(lines.join("\n"));
 } else if (mode === "--write" && first && second) {
   await write(first, second);
 } else {
-  console.error("usage: write-benchmarks.mjs --collect-criterion <dir> | --median-lighthouse <bench dir> | --write BENCHMARKS.md <bench dir>");
+  console.error("usage: write-benchmarks.mjs --collect-criterion <dir> | --median-lighthouse <bench dir> | --write BENCHMARKS.md <bench dir> | --crate-sizes <bench dir>");
   process.exit(2);
 }

@@ -130,6 +130,63 @@ fn what_local_storage_holds_is_exactly_the_verified_save() {
     assert_eq!(store.backups().unwrap().len(), 1);
 }
 
+fn raw_item(key: &str) -> Option<String> {
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(key)
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn any_text_is_stored_and_read_back_exactly() {
+    let _clean = CleanUp::start();
+    let mut storage = BrowserStorage::open().unwrap();
+    let texts = [
+        r#"{"app":"foothold","notes":"café ☕ \"quotes\"\nand a new line"}"#,
+        "[1,2.50,1e3]",
+        "\"a JSON string\"",
+        " {\"spaces\": \"around\"} \n",
+        "{\"cut off\":",
+        "not JSON at all",
+        "",
+    ];
+    for (number, text) in texts.iter().enumerate() {
+        let key = format!("foothold.test.{number}");
+        storage.set(&key, text).unwrap();
+        assert_eq!(storage.get(&key).unwrap().as_deref(), Some(*text));
+        assert_eq!(raw_item(&key).as_deref(), Some(*text), "stored as given");
+    }
+    let keys = storage.keys().unwrap();
+    assert!(keys.contains(&"foothold.test.6".to_owned()));
+    storage.remove("foothold.test.0").unwrap();
+    assert_eq!(storage.get("foothold.test.0"), Ok(None));
+    storage.remove("foothold.test.0").unwrap();
+}
+
+#[wasm_bindgen_test]
+fn unreadable_saved_data_is_moved_aside_exactly_as_it_was() {
+    let _clean = CleanUp::start();
+    let mut storage = BrowserStorage::open().unwrap();
+    let broken = " {\"schema\": 2, \"cut off";
+    storage.set(DATA_KEY, broken).unwrap();
+    let mut store = Store::new(storage);
+    let Ok(Loaded::Recovered(recovery)) = store.load() else {
+        panic!("expected the unreadable data to be recovered");
+    };
+    let kept_as = recovery.kept_as.expect("moved aside");
+    assert_eq!(raw_item(&kept_as).as_deref(), Some(broken));
+    assert_eq!(raw_item(DATA_KEY), None);
+    store.save(&sample(), VERSION, now()).unwrap();
+    assert_eq!(
+        raw_item(&kept_as).as_deref(),
+        Some(broken),
+        "a save leaves it alone"
+    );
+}
+
 /// Fills local storage until the browser refuses, with ever smaller strings so that
 /// almost no room is left.
 fn fill_local_storage(storage: &mut BrowserStorage) -> usize {
@@ -181,6 +238,18 @@ fn a_full_local_storage_refuses_the_save_and_the_data_stays_in_memory() {
     assert!(written > 0, "the browser took some filler before refusing");
     let error = store.save(&data, VERSION, now()).unwrap_err();
     assert_eq!(error, SaveError::Full);
+    // Both ways of writing tell a full store apart: JSON through gloo-storage, and
+    // other text through the storage handle.
+    let json = format!("{{\"notes\":\"{}\"}}", "x".repeat(100));
+    let storage = store.storage_mut();
+    assert_eq!(
+        storage.set("foothold.test.json", &json),
+        Err(StorageFailure::Full)
+    );
+    assert_eq!(
+        storage.set("foothold.test.text", &"x".repeat(100)),
+        Err(StorageFailure::Full)
+    );
     assert!(error.to_string().contains("Export now"));
     assert_eq!(data, before, "the data is still there to export");
 

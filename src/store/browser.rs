@@ -4,9 +4,32 @@
 //!
 //! It compiles on every target so the crate builds natively, but off the web every
 //! function reports that storage is unavailable instead of calling the browser.
+//!
+//! Local storage is reached through `gloo-storage`'s [`LocalStorage`]: it hands out the
+//! storage handle, Foothold's own saves (the envelope and the backups list, each one JSON
+//! document) are written with `LocalStorage::set`, keys are removed with
+//! `LocalStorage::delete` and counted with `LocalStorage::length`, and a refused write is
+//! sorted into full, blocked or other by the JavaScript error name gloo's error carries.
+//! A few steps use the handle's own methods instead, because gloo's would lose behaviour:
+//!
+//! - Opening asks `window.localStorage` first: `LocalStorage::raw()` throws a JavaScript
+//!   exception when storage is missing or refused, which would stop the app instead of
+//!   letting it tell the user and keep the data in memory. Once that succeeds the page
+//!   keeps the same storage object, so gloo's later calls cannot throw.
+//! - Reading uses `getItem` on gloo's handle: `LocalStorage::get` parses the text as JSON,
+//!   so it cannot give back text exactly as stored. Unreadable saves, which the store moves
+//!   aside exactly as they were found, would be lost, and even spaces around JSON dropped.
+//! - Writing text that is not exactly one JSON document (only copies of unreadable data
+//!   being moved aside) uses `setItem`: `LocalStorage::set` would store it quoted.
+//! - Listing keys uses `key(n)`: gloo offers only `get_all`, which parses every value as
+//!   JSON, and other apps served from the same origin may store anything.
+//! - Other-tab `storage` events and `navigator.storage` are outside gloo-storage.
 
 use crate::store::durable::DATA_KEY;
 use crate::store::kv::{KeyValueStore, MemoryStore, StorageFailure};
+use gloo_storage::errors::StorageError;
+use gloo_storage::{LocalStorage, Storage};
+use serde_json::value::RawValue;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -15,7 +38,19 @@ const ON_THE_WEB: bool = cfg!(target_arch = "wasm32");
 /// The browser's local storage for this site.
 #[derive(Debug, Clone)]
 pub struct BrowserStorage {
+    /// gloo's handle, for the reads that must see the text exactly as stored.
     storage: web_sys::Storage,
+}
+
+/// Sorts a storage exception by its JavaScript error name into full, blocked or
+/// something else.
+fn failure_named(name: &str) -> StorageFailure {
+    match name {
+        // Firefox used its own name for the quota error before adopting the standard one.
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageFailure::Full,
+        "SecurityError" | "InvalidAccessError" => StorageFailure::Blocked,
+        other => StorageFailure::Other(other.to_owned()),
+    }
 }
 
 fn error_name(error: &JsValue) -> Option<String> {
@@ -24,19 +59,34 @@ fn error_name(error: &JsValue) -> Option<String> {
         .and_then(|name| name.as_string())
 }
 
-/// Sorts a storage exception into full, blocked or something else.
+/// Sorts an exception thrown by the storage handle itself.
 fn classify(error: JsValue) -> StorageFailure {
-    match error_name(&error).as_deref() {
-        // Firefox used its own name for the quota error before adopting the standard one.
-        Some("QuotaExceededError") | Some("NS_ERROR_DOM_QUOTA_REACHED") => StorageFailure::Full,
-        Some("SecurityError") | Some("InvalidAccessError") => StorageFailure::Blocked,
-        Some(other) => StorageFailure::Other(other.to_owned()),
+    match error_name(&error) {
+        Some(name) => failure_named(&name),
         None => StorageFailure::Other(
             error
                 .as_string()
                 .unwrap_or_else(|| "an unknown storage error".to_owned()),
         ),
     }
+}
+
+/// Sorts an error from gloo-storage; a browser's refusal arrives as a JavaScript error
+/// whose name says why.
+fn classify_gloo(error: StorageError) -> StorageFailure {
+    match error {
+        StorageError::JsError(error) => failure_named(&error.name),
+        // Only `get` parses JSON or reports a missing key, and it is not used here.
+        other => StorageFailure::Other(other.to_string()),
+    }
+}
+
+/// The text as one JSON document, when it is exactly that (no spaces around it), so
+/// that gloo-storage writes it character for character.
+fn as_json_document(text: &str) -> Option<&RawValue> {
+    serde_json::from_str::<&RawValue>(text)
+        .ok()
+        .filter(|json| json.get().len() == text.len())
 }
 
 impl BrowserStorage {
@@ -47,8 +97,11 @@ impl BrowserStorage {
             return Err(StorageFailure::Blocked);
         }
         let window = web_sys::window().ok_or(StorageFailure::Blocked)?;
+        // Asked here rather than through gloo, which throws when storage is refused.
         match window.local_storage() {
-            Ok(Some(storage)) => Ok(BrowserStorage { storage }),
+            Ok(Some(_)) => Ok(BrowserStorage {
+                storage: LocalStorage::raw(),
+            }),
             Ok(None) => Err(StorageFailure::Blocked),
             Err(error) => Err(match classify(error) {
                 StorageFailure::Full => StorageFailure::Full,
@@ -64,15 +117,20 @@ impl KeyValueStore for BrowserStorage {
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageFailure> {
-        self.storage.set_item(key, value).map_err(classify)
+        match as_json_document(value) {
+            Some(json) => LocalStorage::set(key, json).map_err(classify_gloo),
+            None => self.storage.set_item(key, value).map_err(classify),
+        }
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StorageFailure> {
-        self.storage.remove_item(key).map_err(classify)
+        // `removeItem` never throws once storage is open.
+        LocalStorage::delete(key);
+        Ok(())
     }
 
     fn keys(&self) -> Result<Vec<String>, StorageFailure> {
-        let length = self.storage.length().map_err(classify)?;
+        let length = LocalStorage::length();
         let mut keys = Vec::with_capacity(length as usize);
         for index in 0..length {
             if let Some(key) = self.storage.key(index).map_err(classify)? {
@@ -280,4 +338,43 @@ pub async fn storage_estimate() -> Option<(f64, f64)> {
             .and_then(|value| value.as_f64())
     };
     Some((number("usage")?, number("quota")?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quota_errors_are_full_and_refusals_are_blocked() {
+        assert_eq!(failure_named("QuotaExceededError"), StorageFailure::Full);
+        assert_eq!(
+            failure_named("NS_ERROR_DOM_QUOTA_REACHED"),
+            StorageFailure::Full
+        );
+        assert_eq!(failure_named("SecurityError"), StorageFailure::Blocked);
+        assert_eq!(failure_named("InvalidAccessError"), StorageFailure::Blocked);
+        assert_eq!(
+            failure_named("UnknownError"),
+            StorageFailure::Other("UnknownError".to_owned())
+        );
+    }
+
+    #[test]
+    fn only_text_that_is_exactly_one_json_document_goes_through_gloo() {
+        let envelope = r#"{"app":"foothold","notes":"café \"quoted\"\n"}"#;
+        assert_eq!(
+            as_json_document(envelope).map(RawValue::get),
+            Some(envelope)
+        );
+        // gloo-storage's `set` stores `serde_json::to_string` of what it is given.
+        let json = as_json_document(envelope).map(serde_json::to_string);
+        assert_eq!(json.and_then(Result::ok).as_deref(), Some(envelope));
+        assert_eq!(as_json_document("[1,2]").map(RawValue::get), Some("[1,2]"));
+        // gloo would store these differently: quoted, or without the spaces.
+        assert!(as_json_document("{\"app\":\"foothold\"").is_none());
+        assert!(as_json_document("not json").is_none());
+        assert!(as_json_document(" {} ").is_none());
+        assert!(as_json_document("{}\n").is_none());
+        assert!(as_json_document("").is_none());
+    }
 }

@@ -8,7 +8,6 @@ use crate::store::envelope::{
     decode, encode_with, Decoded, EnvelopeKind, ExportScope, Header, StoreError,
 };
 use crate::store::kv::{KeyValueStore, StorageFailure};
-use std::fmt;
 
 /// The key the user's data is saved under.
 pub const DATA_KEY: &str = "foothold.data";
@@ -37,17 +36,24 @@ impl Default for BackupPolicy {
     }
 }
 
+/// What every save failure but a conflict tells the user to do.
+const KEEP: &str = "Your changes are still on screen: use \"Export now\" to keep a copy in a file.";
+
 /// Why a save did not happen. The data is untouched in memory; the message tells the
 /// user what happened and what to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SaveError {
     /// Storage is full.
+    #[error("Your changes could not be saved because this browser's storage for Foothold is full. {KEEP}")]
     Full,
     /// Storage is missing or turned off.
+    #[error("Your changes could not be saved because this browser is not letting Foothold store data (private browsing or a storage setting can do this). {KEEP}")]
     Blocked,
     /// The save was written but did not read back the same.
+    #[error("Your changes may not have been saved: when Foothold read them back they were different. {KEEP}")]
     Unverified,
     /// Another tab saved after this one loaded; saving now would overwrite its changes.
+    #[error("Your plans were changed in another tab or window (saved {}). Choose \"Load the newer version\" to see those changes, or \"Keep mine and overwrite\" to save what is on this screen instead.", .saved_at.describe())]
     Conflict {
         /// When the other tab saved.
         saved_at: Timestamp,
@@ -56,6 +62,7 @@ pub enum SaveError {
     },
     /// The saved data is from a newer version of Foothold, which this one must not
     /// overwrite.
+    #[error("Your plans were last saved by a newer version of Foothold, so this version will not overwrite them. Reload the page to update Foothold. {KEEP}")]
     NewerVersion {
         /// The schema version found.
         schema: u64,
@@ -77,38 +84,6 @@ impl From<StorageFailure> for SaveError {
         }
     }
 }
-
-impl fmt::Display for SaveError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const KEEP: &str =
-            "Your changes are still on screen: use \"Export now\" to keep a copy in a file.";
-        match self {
-            SaveError::Full => write!(
-                f,
-                "Your changes could not be saved because this browser's storage for Foothold is full. {KEEP}"
-            ),
-            SaveError::Blocked => write!(
-                f,
-                "Your changes could not be saved because this browser is not letting Foothold store data (private browsing or a storage setting can do this). {KEEP}"
-            ),
-            SaveError::Unverified => write!(
-                f,
-                "Your changes may not have been saved: when Foothold read them back they were different. {KEEP}"
-            ),
-            SaveError::Conflict { saved_at, .. } => write!(
-                f,
-                "Your plans were changed in another tab or window (saved {}). Choose \"Load the newer version\" to see those changes, or \"Keep mine and overwrite\" to save what is on this screen instead.",
-                saved_at.describe()
-            ),
-            SaveError::NewerVersion { .. } => write!(
-                f,
-                "Your plans were last saved by a newer version of Foothold, so this version will not overwrite them. Reload the page to update Foothold. {KEEP}"
-            ),
-        }
-    }
-}
-
-impl std::error::Error for SaveError {}
 
 /// What a successful save did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -192,31 +167,18 @@ pub struct BackupInfo {
 }
 
 /// Why a backup could not be restored.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RestoreError {
     /// There is no backup at that position.
+    #[error("That saved version is no longer kept.")]
     NoSuchBackup,
     /// The backup cannot be read.
+    #[error("That saved version cannot be restored because {0}.")]
     Unreadable(StoreError),
     /// Storage failed.
+    #[error("That saved version cannot be read because {0}.")]
     Storage(StorageFailure),
 }
-
-impl fmt::Display for RestoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            RestoreError::NoSuchBackup => f.write_str("That saved version is no longer kept."),
-            RestoreError::Unreadable(reason) => {
-                write!(f, "That saved version cannot be restored because {reason}.")
-            }
-            RestoreError::Storage(failure) => {
-                write!(f, "That saved version cannot be read because {failure}.")
-            }
-        }
-    }
-}
-
-impl std::error::Error for RestoreError {}
 
 /// Data that was moved aside because it could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]

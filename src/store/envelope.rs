@@ -10,7 +10,6 @@ use crate::plan::{AppData, Timestamp};
 use crate::store::v1;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use std::fmt;
 
 /// The `app` value that marks a document as Foothold's.
 pub const APP_NAME: &str = "foothold";
@@ -81,36 +80,24 @@ pub struct Decoded {
 
 /// Why a document could not be read. Nothing is discarded when one of these is
 /// returned: the caller still has the text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
     /// The text is not JSON at all.
+    #[error("it is not readable data ({0})")]
     NotJson(String),
     /// The JSON is not a Foothold document.
+    #[error("it was not written by Foothold")]
     NotFoothold,
     /// Written by a newer version of Foothold, in a schema this build does not know.
+    #[error("it was written by a newer version of Foothold (format {found}; this version reads up to format {latest}). Reload the page to update Foothold", latest = CURRENT_SCHEMA)]
     NewerSchema {
         /// The schema version found.
         found: u64,
     },
     /// A Foothold document whose contents are damaged; says what is wrong.
+    #[error("it is damaged: {0}")]
     Damaged(String),
 }
-
-impl fmt::Display for StoreError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StoreError::NotJson(detail) => write!(f, "it is not readable data ({detail})"),
-            StoreError::NotFoothold => f.write_str("it was not written by Foothold"),
-            StoreError::NewerSchema { found } => write!(
-                f,
-                "it was written by a newer version of Foothold (format {found}; this version reads up to format {CURRENT_SCHEMA}). Reload the page to update Foothold"
-            ),
-            StoreError::Damaged(detail) => write!(f, "it is damaged: {detail}"),
-        }
-    }
-}
-
-impl std::error::Error for StoreError {}
 
 /// The most characters of a reader's own wording (serde's) kept in a message.
 const DETAIL_CHARS: usize = 160;

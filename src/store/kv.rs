@@ -2,32 +2,20 @@
 //! an in-memory map in tests.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
 /// Why storage refused a read or write.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StorageFailure {
     /// There is no room left (the browser's quota is used up).
+    #[error("this browser's storage for Foothold is full")]
     Full,
     /// Storage is missing or turned off (private browsing, a locked-down profile).
+    #[error("this browser is not letting Foothold store data")]
     Blocked,
     /// Any other failure, with what the browser said.
+    #[error("storage failed: {0}")]
     Other(String),
 }
-
-impl fmt::Display for StorageFailure {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StorageFailure::Full => f.write_str("this browser's storage for Foothold is full"),
-            StorageFailure::Blocked => {
-                f.write_str("this browser is not letting Foothold store data")
-            }
-            StorageFailure::Other(detail) => write!(f, "storage failed: {detail}"),
-        }
-    }
-}
-
-impl std::error::Error for StorageFailure {}
 
 /// A place to keep text under keys, such as browser local storage.
 pub trait KeyValueStore {
