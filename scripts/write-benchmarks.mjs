@@ -437,7 +437,36 @@ async function write(target, folder) {
   } else {
     add("Not measured (no target/bench/lighthouse.json).", "");
   }
-  await writeFile(target, `${lines.join("\n")}\n`);
+  await writeFile(target, `${keepUnmeasured(lines.join("\n"), await readFile(target, "utf8").catch(() => ""))}\n`);
+}
+
+/**
+ * A partial run (say, only the startup benchmarks) measures some sections and not others.
+ * Each "## " section this run did not measure is taken from the previous BENCHMARKS.md, if
+ * that one measured it, and marked as kept, so a partial run never erases figures.
+ */
+function keepUnmeasured(fresh, previous) {
+  const sections = (text) => {
+    const parts = text.split(/^(?=## )/m);
+    return { head: parts[0], bodies: new Map(parts.slice(1).map((part) => [part.split("\n")[0], part])) };
+  };
+  const now = sections(fresh);
+  const before = sections(previous);
+  const kept = [];
+  for (const [heading, body] of now.bodies) {
+    const old = before.bodies.get(heading);
+    const unmeasured = body.split("\n").slice(1).join("\n").trim().startsWith("Not measured");
+    if (!unmeasured || !old || old.split("\n").slice(1).join("\n").trim().startsWith("Not measured")) {
+      kept.push(body);
+      continue;
+    }
+    const [first, ...rest] = old.trimEnd().split("\n");
+    const text = rest.join("\n").trim();
+    const when = before.head.match(/^Measured on ([^:]+):/m)?.[1];
+    const marker = `_Not measured in the latest run: these figures are kept from an earlier one${when ? ` (${when})` : ""}._`;
+    kept.push(`${first}\n\n${text.startsWith("_Not measured in the latest run") ? text : `${marker}\n\n${text}`}\n\n`);
+  }
+  return `${now.head}${kept.join("")}`.trimEnd();
 }
 
 /**
