@@ -161,7 +161,8 @@ export async function startServer({
     };
     if (encoding) headers["Content-Encoding"] = encoding;
     if (request.headers["if-none-match"] === etag) {
-      response.writeHead(304, { ...ruled, ETag: etag, Vary: "Accept-Encoding" }).end();
+      // A 304 updates only what the browser stored about caching; the other headers stand.
+      response.writeHead(304, { "Cache-Control": ruled["Cache-Control"], ETag: etag, Vary: "Accept-Encoding" }).end();
       return finish(304);
     }
     response.writeHead(200, headers);
