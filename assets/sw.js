@@ -126,8 +126,12 @@ async function dropCachesNoTabRuns() {
   const earlier = await otherCaches();
   if (earlier.length === 0) return;
   const tabs = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
-  const loaders = await Promise.all(tabs.map(askWhichLoader));
-  if (loaders.includes(null)) return;
+  const answers = await Promise.all(tabs.map(askWhichLoader));
+  if (answers.includes(null)) return;
+  // A tab whose loader the current version also has runs files the current cache holds.
+  const current = await caches.open(CACHE);
+  const loaders = [];
+  for (const loader of answers) if (!(await current.match(loader))) loaders.push(loader);
   for (const name of earlier) {
     const cache = await caches.open(name);
     const matches = await Promise.all(loaders.map((loader) => cache.match(loader)));
