@@ -132,7 +132,12 @@ async function start() {
   }
 }
 
-function showUpdateBanner(worker) {
+/**
+ * Shows "A new version is available" with a Reload button. Reload always loads the newest
+ * version: it asks a waiting worker to take over first, and when a newer worker already
+ * controls the page (another tab accepted the update), it simply reloads.
+ */
+function showUpdateBanner(registration) {
   if (document.querySelector("[data-foothold-update]")) return;
   const banner = document.createElement("div");
   banner.className = "fh-update";
@@ -147,12 +152,21 @@ function showUpdateBanner(worker) {
   button.addEventListener("click", () => {
     button.disabled = true;
     let reloading = false;
-    navigator.serviceWorker.addEventListener("controllerchange", () => {
+    const reload = () => {
       if (reloading) return;
       reloading = true;
       window.location.reload();
-    });
-    worker.postMessage({ type: "SKIP_WAITING" });
+    };
+    const waiting = registration.waiting;
+    if (!waiting) {
+      reload();
+      return;
+    }
+    navigator.serviceWorker.addEventListener("controllerchange", reload);
+    waiting.postMessage({ type: "SKIP_WAITING" });
+    // Should the waiting worker never take over (another one replaced it meanwhile),
+    // the reload still happens, and the newest active worker answers it.
+    setTimeout(reload, 3000);
   });
   banner.append(text, button);
   document.body.prepend(banner);
@@ -161,6 +175,24 @@ function showUpdateBanner(worker) {
   setTimeout(() => {
     text.textContent = "A new version is available.";
   }, 100);
+}
+
+/** Resolves once the page has loaded everything it links, so nothing competes with it. */
+function pageLoaded() {
+  if (document.readyState === "complete") return Promise.resolve();
+  return new Promise((resolve) => window.addEventListener("load", () => resolve(), { once: true }));
+}
+
+// The service worker asks open tabs which version they run before it deletes an earlier
+// version's files; this loader's own address names the version (its name is hashed).
+function answerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data && event.data.type === "WHICH_LOADER" && event.ports[0]) {
+      event.ports[0].postMessage({ loader: import.meta.url });
+    }
+  });
+  navigator.serviceWorker.startMessages();
 }
 
 async function registerServiceWorker() {
@@ -172,26 +204,42 @@ async function registerServiceWorker() {
     const offerWhenInstalled = (worker) => {
       worker.addEventListener("statechange", () => {
         if (worker.state === "installed" && navigator.serviceWorker.controller) {
-          showUpdateBanner(worker);
+          showUpdateBanner(registration);
         }
       });
     };
     if (registration.waiting && navigator.serviceWorker.controller) {
-      showUpdateBanner(registration.waiting);
+      showUpdateBanner(registration);
     }
     if (registration.installing) offerWhenInstalled(registration.installing);
     registration.addEventListener("updatefound", () => {
       if (registration.installing) offerWhenInstalled(registration.installing);
     });
+    // When another tab accepts a new version, this tab keeps running the one it started
+    // with (its files stay cached), and offers the same reload. A first visit's worker
+    // taking control of the page is not a new version.
+    let controlled = Boolean(navigator.serviceWorker.controller);
+    navigator.serviceWorker.addEventListener("controllerchange", () => {
+      if (controlled) showUpdateBanner(registration);
+      controlled = true;
+    });
     // Long-lived tabs (a shift's worth) still learn about new versions.
     document.addEventListener("visibilitychange", () => {
       if (document.visibilityState === "visible") registration.update().catch(() => {});
     });
+    // Earlier versions' files are kept while a tab runs them; now that this tab runs
+    // the current one, the worker may drop what no tab needs any more.
+    (await navigator.serviceWorker.ready).active?.postMessage({ type: "TIDY" });
   } catch (error) {
     // The app works without offline support; say why in the console only.
     console.warn("Foothold could not set up offline use:", error);
   }
 }
 
-start();
-registerServiceWorker();
+answerServiceWorker();
+// The service worker is registered once the app has started (or failed to) and the page
+// has loaded: its precache then finds the page's files in the browser's HTTP cache
+// instead of downloading them a second time, and never competes with the first load.
+start()
+  .then(pageLoaded)
+  .then(registerServiceWorker);

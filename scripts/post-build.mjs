@@ -8,9 +8,11 @@
 //    index.html together with preloads, since inline scripts are forbidden by the CSP.
 //    The boot script (assets/boot.js), which picks what the pre-rendered frame shows
 //    before the first paint, goes in the same way.
-// 3. Writes the service worker (assets/sw.js) with the list of every staged file and a
-//    version derived from their contents, so any change to the app yields a new worker.
-// 4. Writes brotli (.br) and gzip (.gz) copies next to each compressible file, for static
+// 3. Writes the service worker (assets/sw.js) with the list of every staged file, which of
+//    them have no content hash in their name, and a version derived from their contents,
+//    so any change to the app yields a new worker.
+// 4. Copies the host's header rules (deploy/_headers) into the build.
+// 5. Writes brotli (.br) and gzip (.gz) copies next to each compressible file, for static
 //    hosts that serve precompressed files.
 import { createHash } from "node:crypto";
 import { readdir, readFile, rm, writeFile, stat } from "node:fs/promises";
@@ -127,8 +129,33 @@ async function bundleStylesheets() {
   return name;
 }
 
+/** Files for the host, not the browser: never precached (a host does not serve them). */
+const HOST_FILES = new Set(["_headers"]);
+
+/**
+ * Whether a built file carries a content hash in its name (Trunk's and this hook's
+ * `name-<hex>.ext`), so its bytes can never change under the same address.
+ */
+function hasContentHash(file) {
+  return /(?:^|\/)[\w.-]+-[0-9a-f]{8,16}(?:_bg)?\.(?:js|wasm|css)$/.test(file);
+}
+
+/**
+ * Copies the host's header rules (deploy/_headers: security headers, and long caching for
+ * hashed files) into the build, where Netlify, Cloudflare Pages and similar hosts read
+ * them. scripts/serve-dist.mjs sends the same headers.
+ */
+async function copyHostFiles() {
+  await writeFile(path.join(staging, "_headers"), await readFile(path.join(root, "deploy/_headers")));
+}
+
 async function writeServiceWorker(files) {
-  const precache = files.filter((f) => f !== "sw.js" && !isPrecompressed(f));
+  const precache = files.filter((f) => f !== "sw.js" && !isPrecompressed(f) && !HOST_FILES.has(f));
+  // Files the service worker must revalidate rather than take from the HTTP cache.
+  const revalidate = precache.filter((f) => !hasContentHash(f));
+  if (revalidate.some((f) => /\.(?:wasm|js|css)$/.test(f))) {
+    fail(`every script, stylesheet and wasm file needs a content hash in its name; these have none: ${revalidate.filter((f) => /\.(?:wasm|js|css)$/.test(f)).join(", ")}`);
+  }
   const digest = createHash("sha256");
   for (const file of precache) {
     digest.update(file);
@@ -138,7 +165,8 @@ async function writeServiceWorker(files) {
   const template = await readFile(path.join(root, "assets/sw.js"), "utf8");
   const worker = template
     .replaceAll("__FOOTHOLD_VERSION__", version)
-    .replace("__FOOTHOLD_PRECACHE__", JSON.stringify(precache, null, 2));
+    .replace("__FOOTHOLD_PRECACHE__", JSON.stringify(precache, null, 2))
+    .replace("__FOOTHOLD_REVALIDATE__", JSON.stringify(revalidate, null, 2));
   await writeFile(path.join(staging, "sw.js"), worker);
   return { version, count: precache.length };
 }
@@ -184,6 +212,7 @@ try {
 }
 const stylesheet = await bundleStylesheets();
 const loaderName = await writeLoader(existing);
+await copyHostFiles();
 const worker = await writeServiceWorker(await listFiles(staging));
 const compressed = await precompress(await listFiles(staging));
 console.log(`post-build: wasm split into ${splitFiles.length} extra files, ${stylesheet ?? "stylesheets as linked"}, ${loaderName}, sw.js version ${worker.version} precaching ${worker.count} files, ${compressed} compressed copies`);

@@ -1,13 +1,16 @@
 // A small static file server for the built app, with no dependencies: used by
 // `scripts/serve.sh`, the Playwright tests and the benchmarks. It behaves like a plain
 // static host: serves precompressed .br/.gz copies when the browser accepts them, sends
-// the right content types, and lets browsers revalidate every file, so a new sw.js is
-// always seen and service-worker updates are never held back by an HTTP cache.
+// the right content types, and sends the headers the build's `_headers` file asks for
+// (deploy/_headers: security headers for every response, and a year's caching for files
+// with a content hash in their name). Every other file is revalidated (no-cache), so a
+// new sw.js is always seen and service-worker updates are never held back by an HTTP
+// cache. Like Netlify, it never serves the `_headers` file itself.
 //
 //   node scripts/serve-dist.mjs [--root dist] [--port 8080] [--host 127.0.0.1] [--prefix /some/folder/]
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -24,6 +27,40 @@ const TYPES = {
   ".ico": "image/x-icon",
   ".txt": "text/plain; charset=utf-8",
 };
+
+/** deploy/_headers in this repository: used when the served folder has no `_headers`. */
+const REPO_HEADERS = fileURLToPath(new URL("../deploy/_headers", import.meta.url));
+
+/**
+ * Reads a `_headers` file (the Netlify and Cloudflare Pages format): a path pattern
+ * starting with "/" on a line of its own, where "*" matches anything, then indented
+ * "Name: value" lines. Returns [{ pattern: RegExp, headers: [[name, value]] }].
+ */
+export function parseHeadersFile(text) {
+  const rules = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) {
+      if (!line.startsWith("/")) throw new Error(`_headers: a path must start with "/": ${line}`);
+      const source = line.trim().split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+      rules.push({ path: line.trim(), pattern: new RegExp(`^${source}$`), headers: [] });
+      continue;
+    }
+    const match = line.trim().match(/^([A-Za-z0-9-]+):\s*(.+)$/);
+    if (!match || rules.length === 0) throw new Error(`_headers: cannot read the line ${line.trim()}`);
+    rules.at(-1).headers.push([match[1], match[2]]);
+  }
+  return rules;
+}
+
+/** The headers `rules` give the file at `relative` (a path inside the served folder). */
+export function headersFor(rules, relative) {
+  const headers = {};
+  for (const rule of rules) {
+    if (rule.pattern.test(`/${relative}`)) for (const [name, value] of rule.headers) headers[name] = value;
+  }
+  return headers;
+}
 
 /** Normalises a sub-path prefix to start and end with "/" ("/" for none). */
 function normalisePrefix(prefix) {
@@ -45,12 +82,36 @@ async function fileAt(root, relative) {
 /**
  * Starts serving `root` and resolves to `{ server, url, close }` once listening.
  * `url` is the app's address including the prefix, for example http://127.0.0.1:8080/.
+ * `headers: false` leaves out the `_headers` rules (tests use it as a control).
+ * `onResponse`, if given, is called after each response with
+ * `{ path, status, encoding, bytes }`, where `bytes` counts everything written to the
+ * connection for it, status line and headers included.
  */
-export async function startServer({ root = "dist", port = 8080, host = "127.0.0.1", prefix = "/", quiet = true } = {}) {
+export async function startServer({
+  root = "dist",
+  port = 8080,
+  host = "127.0.0.1",
+  prefix = "/",
+  quiet = true,
+  headers: useHeaders = true,
+  onResponse = null,
+} = {}) {
   const rootDir = path.resolve(root);
   const base = normalisePrefix(prefix);
+  let rules = [];
+  if (useHeaders) {
+    const own = await readFile(path.join(rootDir, "_headers"), "utf8").catch(() => null);
+    rules = parseHeadersFile(own ?? (await readFile(REPO_HEADERS, "utf8")));
+  }
   const server = createServer(async (request, response) => {
     const started = Date.now();
+    const socket = request.socket;
+    const bytesBefore = socket.bytesWritten;
+    let pathname = null;
+    let encoding = null;
+    response.once("finish", () => {
+      onResponse?.({ path: pathname, status: response.statusCode, encoding, bytes: socket.bytesWritten - bytesBefore });
+    });
     const finish = (status) => {
       if (!quiet) console.log(`${status} ${request.method} ${request.url} ${Date.now() - started}ms`);
     };
@@ -58,7 +119,6 @@ export async function startServer({ root = "dist", port = 8080, host = "127.0.0.
       response.writeHead(405, { Allow: "GET, HEAD" }).end();
       return finish(405);
     }
-    let pathname;
     try {
       pathname = decodeURIComponent(new URL(request.url, "http://localhost").pathname);
     } catch {
@@ -69,20 +129,18 @@ export async function startServer({ root = "dist", port = 8080, host = "127.0.0.
       response.writeHead(301, { Location: base }).end();
       return finish(301);
     }
-    if (!pathname.startsWith(base)) {
-      response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
+    const notFound = (relative) => {
+      response.writeHead(404, { ...headersFor(rules, relative), "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
       return finish(404);
-    }
+    };
+    if (!pathname.startsWith(base)) return notFound("");
     let relative = pathname.slice(base.length);
     if (relative === "" || relative.endsWith("/")) relative += "index.html";
-    const file = await fileAt(rootDir, relative);
-    if (!file) {
-      response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found\n");
-      return finish(404);
-    }
+    // The host's own rules are not part of the site.
+    const file = relative === "_headers" ? null : await fileAt(rootDir, relative);
+    if (!file) return notFound(relative);
     const accepts = String(request.headers["accept-encoding"] || "");
     let chosen = file;
-    let encoding = null;
     for (const [token, suffix] of [["br", ".br"], ["gzip", ".gz"]]) {
       if (!new RegExp(`\\b${token}\\b`).test(accepts)) continue;
       const compressed = await fileAt(rootDir, relative + suffix);
@@ -93,17 +151,18 @@ export async function startServer({ root = "dist", port = 8080, host = "127.0.0.
       }
     }
     const etag = `"${chosen.info.size.toString(16)}-${Math.floor(chosen.info.mtimeMs).toString(16)}${encoding ? `-${encoding}` : ""}"`;
+    const ruled = { "Cache-Control": "no-cache", ...headersFor(rules, relative) };
     const headers = {
+      ...ruled,
       "Content-Type": TYPES[path.extname(relative)] || "application/octet-stream",
       "Content-Length": chosen.info.size,
-      "Cache-Control": "no-cache",
       ETag: etag,
       Vary: "Accept-Encoding",
-      "X-Content-Type-Options": "nosniff",
     };
     if (encoding) headers["Content-Encoding"] = encoding;
     if (request.headers["if-none-match"] === etag) {
-      response.writeHead(304, { ETag: etag, "Cache-Control": "no-cache", Vary: "Accept-Encoding" }).end();
+      // A 304 updates only what the browser stored about caching; the other headers stand.
+      response.writeHead(304, { "Cache-Control": ruled["Cache-Control"], ETag: etag, Vary: "Accept-Encoding" }).end();
       return finish(304);
     }
     response.writeHead(200, headers);

@@ -249,6 +249,59 @@ function writeCrateSizes(add, sizes) {
     `| data and structure | | ${bytes(main.total - main.code)} | ${bytes(split.total - split.code)} | ${bytes(main.total - main.code + split.total - split.code)} |`,
     "",
   );
+
+// The issue's targets for a first visit: every byte, page and service worker together,
+// and the time until the start screen answers typing on a throttled phone, cold.
+const FIRST_VISIT_BYTES = 420_000;
+const ANSWERS_TYPING_MS = 1500;
+
+/** Writes the first visit's bytes (page and service worker) and the throttled timings. */
+function writeFirstVisit(add, firstVisit, throttled) {
+  add("## First visit", "");
+  if (firstVisit) {
+    const files = (records) =>
+      records.map((r) => `${r.path?.replace(/^\//, "").replace(/-[0-9a-f]{16}/, "-…") || "?"} (${r.status}, ${kB(r.bytes)})`).join(", ");
+    add(
+      "Bytes the server sent for one first visit, status lines and headers included",
+      `(\`tests/e2e/perf.spec.ts\`, ${firstVisit.browser}), until the service worker had the whole app on`,
+      "the device. The page registers its service worker once the app has started and the page has",
+      "loaded, so the page's bytes are those sent before `sw.js`. The worker's precache takes every",
+      "file with a content hash in its name that the page already has from the browser's HTTP cache,",
+      "and revalidates the others, so only files the page has not fetched cross the network again.",
+      "",
+      "| part | bytes | target | result |",
+      "|---|---:|---|---|",
+      `| page, until the start screen works | ${kB(firstVisit.pageBytes)} | | |`,
+      `| service worker (sw.js and its precache) | ${kB(firstVisit.workerBytes)} | | |`,
+      `| together | ${kB(firstVisit.totalBytes)} | ≤ ${kB(FIRST_VISIT_BYTES)} | ${mark(firstVisit.totalBytes <= FIRST_VISIT_BYTES)} |`,
+      "",
+      `The service worker's responses: ${files(firstVisit.worker)}.`,
+      "",
+    );
+  } else {
+    add("Not measured (no target/bench/first-visit.json).", "");
+  }
+  add("### A throttled phone", "");
+  if (throttled) {
+    add(
+      `Lighthouse's slow 4G as DevTools throttling applies it (${throttled.network.latencyMs} ms request latency,`,
+      `${throttled.network.downloadKbps.toFixed(0)} kbit/s down, ${throttled.network.uploadKbps.toFixed(0)} kbit/s up, through \`Network.emulateNetworkConditions\`) and a`,
+      `${throttled.cpuSlowdown}x CPU slowdown (\`Emulation.setCPUThrottlingRate\`), ${throttled.browser}, a phone-sized`,
+      `window; medians of ${throttled.runs} runs in ms since navigation start. Playwright types one letter into`,
+      "\"Current role\" as soon as the app's field is there; answered is when the first suggestion is in",
+      "the page. Cold: a fresh profile. Warm: the same profile reloaded, served by the service worker.",
+      "",
+      "| moment | cold | warm |",
+      "|---|---:|---:|",
+      `| the app's "Current role" field is in the page | ${ms(throttled.cold.field)} | ${ms(throttled.warm.field)} |`,
+      `| the start screen answers typing (first suggestion shown) | ${ms(throttled.cold.answered)} | ${ms(throttled.warm.answered)} |`,
+      "",
+      `Target: cold, within ${(ANSWERS_TYPING_MS / 1000).toFixed(1)} s of navigation: ${mark((throttled.cold.answered ?? Infinity) <= ANSWERS_TYPING_MS)}.`,
+      "",
+    );
+  } else {
+    add("Not measured (no target/bench/throttled.json).", "");
+  }
 }
 
 async function write(target, folder) {
@@ -259,6 +312,8 @@ async function write(target, folder) {
   const criterion = (await readJson(path.join(folder, "criterion.json"))) ?? [];
   const plannerWasm = await readJson(path.join(folder, "planner-wasm.json"));
   const findRoutes = await readJson(path.join(folder, "find-routes.json"));
+  const firstVisit = await readJson(path.join(folder, "first-visit.json"));
+  const throttled = await readJson(path.join(folder, "throttled.json"));
   const lines = [];
   const add = (...more) => lines.push(...more);
 
@@ -374,6 +429,7 @@ async function write(target, folder) {
     add("Not measured (no target/bench/startup.json).", "");
   }
 
+  writeFirstVisit(add, firstVisit, throttled);
   writePlanner(add, criterion, plannerWasm, findRoutes);
   const measures = startup?.measures ?? {};
   if (Object.keys(measures).length > 0) {
@@ -417,7 +473,36 @@ async function write(target, folder) {
   } else {
     add("Not measured (no target/bench/lighthouse.json).", "");
   }
-  await writeFile(target, `${lines.join("\n")}\n`);
+  await writeFile(target, `${keepUnmeasured(lines.join("\n"), await readFile(target, "utf8").catch(() => ""))}\n`);
+}
+
+/**
+ * A partial run (say, only the startup benchmarks) measures some sections and not others.
+ * Each "## " section this run did not measure is taken from the previous BENCHMARKS.md, if
+ * that one measured it, and marked as kept, so a partial run never erases figures.
+ */
+function keepUnmeasured(fresh, previous) {
+  const sections = (text) => {
+    const parts = text.split(/^(?=## )/m);
+    return { head: parts[0], bodies: new Map(parts.slice(1).map((part) => [part.split("\n")[0], part])) };
+  };
+  const now = sections(fresh);
+  const before = sections(previous);
+  const kept = [];
+  for (const [heading, body] of now.bodies) {
+    const old = before.bodies.get(heading);
+    const unmeasured = body.split("\n").slice(1).join("\n").trim().startsWith("Not measured");
+    if (!unmeasured || !old || old.split("\n").slice(1).join("\n").trim().startsWith("Not measured")) {
+      kept.push(body);
+      continue;
+    }
+    const [first, ...rest] = old.trimEnd().split("\n");
+    const text = rest.join("\n").trim();
+    const when = before.head.match(/^Measured on ([^:]+):/m)?.[1];
+    const marker = `_Not measured in the latest run: these figures are kept from an earlier one${when ? ` (${when})` : ""}._`;
+    kept.push(`${first}\n\n${text.startsWith("_Not measured in the latest run") ? text : `${marker}\n\n${text}`}\n\n`);
+  }
+  return `${now.head}${kept.join("")}`.trimEnd();
 }
 
 /**

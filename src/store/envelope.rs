@@ -104,7 +104,7 @@ const DETAIL_CHARS: usize = 160;
 
 /// Cuts a reader's error wording to a readable length. serde quotes the offending
 /// value, which in a hostile file can be a whole megabyte of text.
-pub(crate) fn brief(detail: impl fmt::Display) -> String {
+pub(crate) fn brief(detail: impl std::fmt::Display) -> String {
     let detail = detail.to_string();
     match detail.char_indices().nth(DETAIL_CHARS) {
         Some((cut, _)) => format!("{}…", &detail[..cut]),

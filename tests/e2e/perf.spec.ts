@@ -1,10 +1,16 @@
-// Startup benchmark, not a pass/fail test: loads the release build several times and
-// records the medians of the app's performance marks into target/bench/startup.json,
-// which scripts/bench.sh turns into BENCHMARKS.md. Run it with `bash scripts/bench.sh`.
+// Startup benchmarks, not pass/fail tests: they load the release build several times and
+// record medians into target/bench/, which scripts/bench.sh turns into BENCHMARKS.md. Run
+// them with `bash scripts/bench.sh`.
+// - startup.json: the app's performance marks, unthrottled, cold and warm.
+// - first-visit.json: the bytes a first visit transfers, for the page and for its service
+//   worker, counted where they leave the server.
+// - throttled.json: time until the start screen answers typing on a throttled phone
+//   (Lighthouse's slow 4G and 4x CPU slowdown, through the DevTools protocol), cold and warm.
 import { test, expect, type Page } from "@playwright/test";
 import { mkdir, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { waitForApp, waitForServiceWorkerControl } from "./support/app";
+import { distDir, waitForApp, waitForServiceWorkerControl } from "./support/app";
+import { startServer } from "../../scripts/serve-dist.mjs";
 
 const runs = Number(process.env.FOOTHOLD_BENCH_RUNS || 9);
 const output = fileURLToPath(new URL("../../target/bench/startup.json", import.meta.url));
@@ -107,4 +113,141 @@ test("startup timings over several cold and warm loads @bench", async ({ browser
   await mkdir(new URL("../../target/bench/", import.meta.url), { recursive: true });
   await writeFile(output, `${JSON.stringify(report, null, 2)}\n`);
   console.log(JSON.stringify(report, null, 2));
+});
+
+async function save(name: string, report: unknown): Promise<void> {
+  await mkdir(new URL("../../target/bench/", import.meta.url), { recursive: true });
+  await writeFile(fileURLToPath(new URL(`../../target/bench/${name}`, import.meta.url)), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(JSON.stringify(report, null, 2));
+}
+
+interface Sent {
+  path: string | null;
+  status: number;
+  bytes: number;
+  at: number;
+}
+
+test("bytes a first visit transfers, page and service worker @bench", async ({ browser }) => {
+  const sent: Sent[] = [];
+  const server = await startServer({
+    root: distDir,
+    port: 0,
+    onResponse: (record: Omit<Sent, "at">) => sent.push({ ...record, at: sent.length }),
+  });
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForApp(page);
+    await waitForServiceWorkerControl(page);
+    await context.close();
+  } finally {
+    await server.close();
+  }
+  // The page registers its service worker only once the app has started and the page has
+  // loaded, so everything sent before sw.js is the page's, and sw.js and what follows is
+  // the worker's install (its precache).
+  const workerFrom = sent.findIndex((record) => record.path?.endsWith("/sw.js"));
+  expect(workerFrom).toBeGreaterThan(0);
+  const sum = (records: Sent[]) => records.reduce((total, record) => total + record.bytes, 0);
+  const describe = (records: Sent[]) => records.map(({ path, status, bytes }) => ({ path, status, bytes }));
+  const page = sent.slice(0, workerFrom);
+  const worker = sent.slice(workerFrom);
+  await save("first-visit.json", {
+    units: "bytes written by the server, status lines and headers included",
+    browser: `Chromium ${browser.version()} headless`,
+    pageBytes: sum(page),
+    workerBytes: sum(worker),
+    totalBytes: sum(sent),
+    page: describe(page),
+    worker: describe(worker),
+  });
+});
+
+// Lighthouse's "slow 4G" as DevTools throttling applies it (lighthouse/core/config/
+// constants.js, mobileSlow4G): 150 ms round trips, times 3.75 for request latency since
+// this throttling does not model connections, 1.6 Mbit/s down and 750 kbit/s up, times 0.9.
+const SLOW_4G = {
+  offline: false,
+  latency: 150 * 3.75,
+  downloadThroughput: (1.6 * 1024 * 1024 * 0.9) / 8,
+  uploadThroughput: (750 * 1024 * 0.9) / 8,
+};
+const CPU_SLOWDOWN = 4;
+
+async function throttle(page: Page): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  await session.send("Network.enable");
+  await session.send("Network.emulateNetworkConditions", SLOW_4G);
+  await session.send("Emulation.setCPUThrottlingRate", { rate: CPU_SLOWDOWN });
+}
+
+interface Typing {
+  field: number | null;
+  keyDown: number | null;
+  answered: number | null;
+}
+
+/**
+ * Loads the app and types one letter into "Current role" as soon as the field is there.
+ * Returns, in ms since navigation start, when the app's field appeared, when the key went
+ * down, and when the first suggestion answered it.
+ */
+async function timeToAnswerTyping(page: Page, url: string, reload: boolean): Promise<Typing> {
+  if (reload) await page.reload({ waitUntil: "commit" });
+  else await page.goto(url, { waitUntil: "commit" });
+  const field = page.getByRole("combobox", { name: "Current role" });
+  await field.click({ timeout: 60_000 });
+  // A warm visit may show what was typed before.
+  if (reload && (await field.inputValue())) await field.fill("");
+  await page.keyboard.press("n");
+  await page.getByRole("option").first().waitFor({ timeout: 60_000 });
+  return page.evaluate(() => (window as unknown as { __typing: Typing }).__typing);
+}
+
+test("start screen answers typing on a throttled phone, cold and warm @bench", async ({ browser, baseURL }) => {
+  const runs = Number(process.env.FOOTHOLD_BENCH_THROTTLED_RUNS || 5);
+  const cold: Typing[] = [];
+  const warm: Typing[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
+    await context.addInitScript(() => {
+      const marks = { field: null as number | null, keyDown: null as number | null, answered: null as number | null };
+      (window as unknown as { __typing: typeof marks }).__typing = marks;
+      document.addEventListener("keydown", (event) => {
+        if (event.key === "n") marks.keyDown ??= performance.now();
+      }, true);
+      new MutationObserver(() => {
+        if (marks.field === null && document.querySelector("#app:not([hidden]) [role=combobox]")) marks.field = performance.now();
+        if (marks.keyDown !== null && marks.answered === null && document.querySelector("#app [role=option]")) {
+          marks.answered = performance.now();
+        }
+      }).observe(document, { childList: true, subtree: true, attributes: true });
+    });
+    const page = await context.newPage();
+    await throttle(page);
+    cold.push(await timeToAnswerTyping(page, baseURL ?? "/", false));
+    await waitForServiceWorkerControl(page);
+    warm.push(await timeToAnswerTyping(page, baseURL ?? "/", true));
+    await context.close();
+  }
+  const summary = (samples: Typing[]) =>
+    Object.fromEntries(
+      (["field", "keyDown", "answered"] as const).map((key) => {
+        const value = median(samples.map((s) => s[key]).filter((v): v is number => typeof v === "number"));
+        return [key, value === null ? null : Math.round(value)];
+      }),
+    );
+  expect(cold).toHaveLength(runs);
+  await save("throttled.json", {
+    runs,
+    units: "milliseconds since navigation start, medians",
+    browser: `Chromium ${browser.version()} headless`,
+    network: { latencyMs: SLOW_4G.latency, downloadKbps: 1.6 * 1024 * 0.9, uploadKbps: 750 * 0.9 },
+    cpuSlowdown: CPU_SLOWDOWN,
+    cold: summary(cold),
+    warm: summary(warm),
+    samples: { cold, warm },
+  });
 });

@@ -1,0 +1,49 @@
+// A first visit downloads each file once: the service worker's precache takes what the
+// page has just downloaded from the browser's HTTP cache instead of fetching it again.
+// Bytes are counted where they leave the server, headers included, for the page and
+// its service worker together.
+import { test, expect } from "@playwright/test";
+import { distDir, waitForApp, waitForServiceWorkerControl } from "./support/app";
+import { startServer } from "../../scripts/serve-dist.mjs";
+
+/** The first visit's budget for everything, page and service worker together, in bytes. */
+const FIRST_VISIT_BYTES = 420_000;
+
+interface Sent {
+  path: string | null;
+  status: number;
+  bytes: number;
+}
+
+test(`a first visit transfers each file once, page and service worker together within ${FIRST_VISIT_BYTES / 1000} kB`, async ({ browser }) => {
+  const sent: Sent[] = [];
+  const server = await startServer({ root: distDir, port: 0, onResponse: (record: Sent) => sent.push(record) });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForApp(page);
+    // Ready once the precache is complete: the whole app is on the device.
+    await waitForServiceWorkerControl(page);
+    const cached = await page.evaluate(async () => {
+      const [name] = await caches.keys();
+      return (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname);
+    });
+    expect(cached.some((file) => /\/split_screens-[0-9a-f]{16}\.wasm$/.test(file))).toBe(true);
+
+    const bodies = new Map<string, number>();
+    for (const record of sent) {
+      if (record.status === 200 && record.path) bodies.set(record.path, (bodies.get(record.path) ?? 0) + 1);
+    }
+    const twice = [...bodies].filter(([, count]) => count > 1).map(([file]) => file);
+    expect(twice, "files whose bodies crossed the network more than once").toEqual([]);
+
+    const total = sent.reduce((sum, record) => sum + record.bytes, 0);
+    const lines = sent.map((record) => `${record.status} ${record.path} ${record.bytes} B`);
+    test.info().annotations.push({ type: "first visit", description: `${(total / 1000).toFixed(1)} kB in ${sent.length} responses` });
+    expect(total, `first visit sent ${total} bytes:\n${lines.join("\n")}`).toBeLessThanOrEqual(FIRST_VISIT_BYTES);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
