@@ -249,6 +249,7 @@ function writeCrateSizes(add, sizes) {
     `| data and structure | | ${bytes(main.total - main.code)} | ${bytes(split.total - split.code)} | ${bytes(main.total - main.code + split.total - split.code)} |`,
     "",
   );
+}
 
 // The issue's targets for a first visit: every byte, page and service worker together,
 // and the time until the start screen answers typing on a throttled phone, cold.
