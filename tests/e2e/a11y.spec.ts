@@ -2,6 +2,7 @@
 // WCAG 2.1 A and AA, on a phone and on a desktop screen.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import { waitForApp } from "./support/app";
 
 const viewports = [
@@ -43,6 +44,8 @@ for (const viewport of viewports) {
         ["start", "#/"],
         ["routes", "#/routes/registered-nurse/chief-nursing-information-officer"],
         ["no route", "#/routes/administrator/chief-medical-information-officer"],
+        ["no route without a registration", "#/routes/data-analyst/digital-pharmacist"],
+        ["routes from a role covering several professions", "#/routes/allied-health-professional/digital-ahp"],
         ["explore", "#/explore/administrator"],
         ["roles", "#/roles"],
         ["role", "#/roles/digital-nurse"],
@@ -91,6 +94,18 @@ for (const viewport of viewports) {
       await page.goto(plan);
       await open(page, "#/data");
       await expectNoViolations(page, "your data with backups");
+    });
+
+    test("a plan whose route no longer holds has no violations", async ({ page }) => {
+      const fixture = JSON.parse(await readFile("tests/fixtures/store/v2.json", "utf8"));
+      fixture.data.plans[0].steps = [
+        { from: "registered-nurse", to: "chief-nursing-information-officer", status: "not-started", notes: "Kept" },
+      ];
+      await open(page, "#/");
+      await page.evaluate((text) => localStorage.setItem("foothold.data", text), JSON.stringify(fixture));
+      await open(page, `#/plans/${fixture.data.plans[0].id}`);
+      await expect(page.getByRole("region", { name: "This route is no longer one Foothold can recommend" })).toBeVisible();
+      await expectNoViolations(page, "plan no longer recommended");
     });
 
     test("the other-tab warning and the recovery message have no violations", async ({ context }) => {

@@ -96,7 +96,7 @@ fn role_details(graph: &RoleGraph, role: &Role) -> Html {
                 </section>
             }
 
-            { entry_requirements(&graph, role) }
+            { entry_requirements(graph, role) }
             { competencies(graph, role) }
 
             <section class="fh-section" aria-labelledby="role-ways-in">
