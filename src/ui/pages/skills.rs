@@ -102,7 +102,7 @@ pub fn skills_page() -> Html {
     html! {
         <>
             <h1 class="fh-heading-xl" tabindex="-1" ref={heading}>{ "What I already have" }</h1>
-            <p class="fh-lead">{ "Tick the skills you already have and the programmes you have finished. Routes then take less time where you are ahead, and skip what you have." }</p>
+            <p class="fh-lead">{ "Tick the skills you already have, the programmes you have finished and the registrations you hold. Routes then take less time where you are ahead, skip what you have, and open roles your registration allows." }</p>
             <p>{ format!("You have ticked {}, {} and {}. Changes are saved as you go.",
                 count(assessment.held.len(), "skill", "skills"),
                 count(assessment.completed.len(), "programme", "programmes"),
