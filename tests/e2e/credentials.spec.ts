@@ -59,6 +59,11 @@ test("a saved plan whose route no longer holds says so, keeps its steps and note
   ];
   await open(page);
   await page.evaluate((text) => localStorage.setItem("foothold.data", text), JSON.stringify(fixture));
+  await open(page, "#/plans");
+  const card = page.getByRole("article", { name: plan.name });
+  await expect(card).toContainText("This route is no longer one Foothold can recommend.");
+  // The other saved plan still holds, so it says nothing of the kind.
+  await expect(page.getByRole("article", { name: fixture.data.plans[1].name })).not.toContainText("no longer");
   await open(page, `#/plans/${plan.id}`);
 
   const notice = page.getByRole("region", { name: "This route is no longer one Foothold can recommend" });
