@@ -98,12 +98,16 @@ for (const viewport of viewports) {
 
     test("a plan whose route no longer holds has no violations", async ({ page }) => {
       const fixture = JSON.parse(await readFile("tests/fixtures/store/v2.json", "utf8"));
-      fixture.data.plans[0].steps = [
-        { from: "registered-nurse", to: "chief-nursing-information-officer", status: "not-started", notes: "Kept" },
-      ];
+      Object.assign(fixture.data.plans[0], {
+        start: "administrator",
+        target: "data-scientist",
+        steps: [{ from: "administrator", to: "data-scientist", status: "not-started", notes: "Kept" }],
+      });
       await open(page, "#/");
       await page.evaluate((text) => localStorage.setItem("foothold.data", text), JSON.stringify(fixture));
-      await open(page, `#/plans/${fixture.data.plans[0].id}`);
+      await page.goto(`./#/plans/${fixture.data.plans[0].id}`);
+      await page.reload();
+      await waitForApp(page);
       await expect(page.getByRole("region", { name: "This route is no longer one Foothold can recommend" })).toBeVisible();
       await expectNoViolations(page, "plan no longer recommended");
     });

@@ -47,19 +47,25 @@ test("a healthcare scientist reaches clinical informatician once they tick regis
 
 test("a saved plan whose route no longer holds says so, keeps its steps and notes, and offers to plan again", async ({ page }) => {
   const fixture = JSON.parse(await readFile("tests/fixtures/store/v2.json", "utf8"));
-  // A plan saved when a nurse could move straight to CNIO: that move is not in the data.
+  // A plan saved when an administrator could move straight to data scientist: that move
+  // is not in the data.
   const plan = fixture.data.plans[0];
+  plan.start = "administrator";
+  plan.target = "data-scientist";
   plan.steps = [
     {
-      from: "registered-nurse",
-      to: "chief-nursing-information-officer",
+      from: "administrator",
+      to: "data-scientist",
       status: "in-progress",
-      notes: "Shadow the CNIO on Tuesdays",
+      notes: "Shadow the data science team on Tuesdays",
     },
   ];
   await open(page);
   await page.evaluate((text) => localStorage.setItem("foothold.data", text), JSON.stringify(fixture));
-  await open(page, "#/plans");
+  // Reloading makes the app read the seeded data as if it had been saved earlier.
+  await page.goto("./#/plans");
+  await page.reload();
+  await waitForApp(page);
   const card = page.getByRole("article", { name: plan.name });
   await expect(card).toContainText("This route is no longer one Foothold can recommend.");
   // The other saved plan still holds, so it says nothing of the kind.
@@ -68,9 +74,9 @@ test("a saved plan whose route no longer holds says so, keeps its steps and note
 
   const notice = page.getByRole("region", { name: "This route is no longer one Foothold can recommend" });
   await expect(notice).toBeVisible();
-  await expect(notice).toContainText("Step 1: the move from Registered nurse to Chief nursing information officer is no longer in the role data.");
+  await expect(notice).toContainText("Step 1: the move from Administrator to Data scientist is no longer in the role data.");
   await expect(notice).toContainText("Your steps and notes are kept.");
-  await expect(page.getByLabel("Notes for step 1")).toHaveValue("Shadow the CNIO on Tuesdays");
+  await expect(page.getByLabel("Notes for step 1")).toHaveValue("Shadow the data science team on Tuesdays");
   await expect(page.getByLabel("Status of step 1")).toHaveValue("In progress");
 
   await notice.getByRole("link", { name: "Plan this route again" }).click();
@@ -78,5 +84,5 @@ test("a saved plan whose route no longer holds says so, keeps its steps and note
   await expect(page.getByRole("list", { name: "Routes" }).getByRole("article").first()).toBeVisible();
   // Nothing was dropped on the way.
   await open(page, `#/plans/${plan.id}`);
-  await expect(page.getByLabel("Notes for step 1")).toHaveValue("Shadow the CNIO on Tuesdays");
+  await expect(page.getByLabel("Notes for step 1")).toHaveValue("Shadow the data science team on Tuesdays");
 });
