@@ -104,6 +104,15 @@ for (const viewport of viewports) {
       }
     });
 
+    test("what I have, asking which profession and with a registration ticked, has no violations", async ({ page }) => {
+      await open(page, "#/routes/allied-health-professional/digital-ahp");
+      await page.getByRole("link", { name: "Mark what you already have" }).click();
+      await expect(page.getByText(/Your starting role, Allied health professional, covers several professions/)).toBeVisible();
+      await page.getByRole("checkbox", { name: "Registration as a physiotherapist", exact: true }).check();
+      await expect(page.getByText(/covers several professions/)).toHaveCount(0);
+      await expectNoViolations(page, "what I have with a registration ticked");
+    });
+
     test("a plan whose route no longer holds has no violations", async ({ page }) => {
       const fixture = JSON.parse(await readFile("tests/fixtures/store/v2.json", "utf8"));
       Object.assign(fixture.data.plans[0], {
