@@ -7,7 +7,7 @@
 mod core_support;
 
 use core_support::{arb_app_data, date, sample_data, starter_graph};
-use foothold::graph::{CompetencyId, RoleId};
+use foothold::graph::{CompetencyId, CredentialId, RoleId};
 use foothold::plan::{migrate_roles, Pace, PlanId, StepStatus, Timestamp};
 use foothold::planner::Objective;
 use foothold::store::{
@@ -117,6 +117,36 @@ fn the_schema_2_fixture_reads_every_field() {
     assert_eq!(data.pace, Pace::PartTime(60));
     assert_eq!(data.last_screen.as_deref(), Some("/plans"));
     assert_eq!(data.assessment.completed.len(), 1);
+}
+
+#[test]
+fn data_saved_before_credentials_existed_opens_unchanged_with_none_declared() {
+    let text = fixture("v2.json");
+    let decoded = decode(&text).unwrap();
+    assert!(decoded.data.assessment.credentials.is_empty());
+    assert!(!decoded.migrated);
+    // Saved again, the document has no credentials field and reads back the same.
+    let saved = encode(&decoded.data, "2026.11.0", stamp("2026-11-25T09:30:00Z"));
+    assert!(!saved.contains("\"credentials\""));
+    let original: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let resaved: serde_json::Value = serde_json::from_str(&saved).unwrap();
+    assert_eq!(
+        resaved["data"]["assessment"],
+        original["data"]["assessment"]
+    );
+    assert_eq!(resaved["data"]["plans"], original["data"]["plans"]);
+    assert_eq!(decode(&saved).unwrap().data, decoded.data);
+}
+
+#[test]
+fn declared_credentials_are_saved_and_read_back() {
+    let mut data = decode(&fixture("v2.json")).unwrap().data;
+    data.assessment
+        .credentials
+        .insert(CredentialId::new("gphc-pharmacist"));
+    let saved = encode(&data, "2026.11.0", stamp("2026-11-25T09:30:00Z"));
+    assert!(saved.contains("gphc-pharmacist"));
+    assert_eq!(decode(&saved).unwrap().data, data);
 }
 
 #[test]

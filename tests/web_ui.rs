@@ -1,6 +1,7 @@
 //! UI components rendered into a real page: the role picker finds roles by their other
 //! titles and chooses on an exact match, the step list is an ordered list with one item
-//! per step, and a route card's "Save as plan" button reports the click.
+//! per step and says which registration a step relies on, and a route card's "Save as
+//! plan" button reports the click.
 //!
 //! Run with `cargo test --target wasm32-unknown-unknown --test web_ui` (needs
 //! wasm-bindgen-test-runner and a WebDriver such as chromedriver).
@@ -206,4 +207,29 @@ async fn step_list_is_an_ordered_list_with_one_item_per_step_and_the_card_saves(
     button.click();
     settle().await;
     assert_eq!(*saves.borrow(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_step_into_a_registered_role_says_which_registration_it_relies_on() {
+    let route = Rc::new(nurse_to_cnio());
+    let root = mount_point();
+    yew::Renderer::<StepsHost>::with_root_and_props(
+        root.clone(),
+        StepsHostProps {
+            route,
+            saves: Rc::new(RefCell::new(0)),
+        },
+    )
+    .render();
+    settle().await;
+
+    let steps = root
+        .query_selector("#steps")
+        .expect("a query")
+        .and_then(|element| element.text_content())
+        .unwrap_or_default();
+    assert!(
+        steps.contains("Relies on your registration as a nurse (NMC)"),
+        "{steps}"
+    );
 }

@@ -36,6 +36,7 @@ pub mod edit;
 pub mod migrate;
 pub mod model;
 pub mod reminder;
+pub mod route_check;
 
 pub use check::{data_problems, plan_problems, replace_malformed_ids, replacement_plan_id};
 pub use dashboard::{Dashboard, DatedStep, NextStep, PlanOverview, Progress, Projection};
@@ -48,3 +49,6 @@ pub use model::{
     MAX_PLANS, MAX_STEPS_PER_PLAN, MIN_PART_TIME_PERCENT,
 };
 pub use reminder::EXPORT_REMINDER_DAYS;
+pub use route_check::{
+    body_short, check_route, gives_text, relies_on_text, RouteCheck, RouteProblem, StepCredentials,
+};

@@ -160,6 +160,8 @@ pub enum Action {
     SetHeld(crate::graph::CompetencyId, bool),
     /// Marks a development opportunity as completed or not.
     SetCompleted(crate::graph::OpportunityId, bool),
+    /// Marks a registration or qualification as held or not.
+    SetCredential(crate::graph::CredentialId, bool),
     /// Sets the working pace.
     SetPace(Pace),
     /// Adds a plan made from a route.
@@ -294,6 +296,15 @@ impl Reducible for AppState {
                     data.assessment.completed.insert(opportunity);
                 } else {
                     data.assessment.completed.remove(&opportunity);
+                }
+                state.with_data(data)
+            }
+            Action::SetCredential(credential, held) => {
+                let mut data = (*state.data).clone();
+                if held {
+                    data.assessment.credentials.insert(credential);
+                } else {
+                    data.assessment.credentials.remove(&credential);
                 }
                 state.with_data(data)
             }
@@ -560,6 +571,23 @@ mod tests {
             vec![Action::SetOptions(QueryOptions::default())],
         );
         assert_eq!(unchanged.revision, state.revision);
+    }
+
+    #[test]
+    fn ticking_a_registration_keeps_it_in_the_assessment_and_unticking_removes_it() {
+        let pharmacist = crate::graph::CredentialId::new("gphc-pharmacist");
+        let state = reduce(
+            AppState::default(),
+            vec![Action::SetCredential(pharmacist.clone(), true)],
+        );
+        assert!(state.data.assessment.credentials.contains(&pharmacist));
+        assert_eq!(state.revision, 1);
+        let state = reduce(
+            state,
+            vec![Action::SetCredential(pharmacist.clone(), false)],
+        );
+        assert!(!state.data.assessment.credentials.contains(&pharmacist));
+        assert_eq!(state.revision, 2);
     }
 
     #[test]

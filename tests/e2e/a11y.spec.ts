@@ -2,6 +2,7 @@
 // WCAG 2.1 A and AA, on a phone and on a desktop screen.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { readFile } from "node:fs/promises";
 import { waitForApp } from "./support/app";
 
 const viewports = [
@@ -91,6 +92,41 @@ for (const viewport of viewports) {
       await page.goto(plan);
       await open(page, "#/data");
       await expectNoViolations(page, "your data with backups");
+    });
+
+    test("the credential screens have no violations", async ({ page }) => {
+      for (const [screen, hash] of [
+        ["no route without a registration", "#/routes/data-analyst/digital-pharmacist"],
+        ["routes from a role covering several professions", "#/routes/allied-health-professional/digital-ahp"],
+      ]) {
+        await open(page, hash);
+        await expectNoViolations(page, screen);
+      }
+    });
+
+    test("what I have, asking which profession and with a registration ticked, has no violations", async ({ page }) => {
+      await open(page, "#/routes/allied-health-professional/digital-ahp");
+      await page.getByRole("link", { name: "Mark what you already have" }).click();
+      await expect(page.getByText(/Your starting role, Allied health professional, covers several professions/)).toBeVisible();
+      await page.getByRole("checkbox", { name: "Registration as a physiotherapist", exact: true }).check();
+      await expect(page.getByText(/covers several professions/)).toHaveCount(0);
+      await expectNoViolations(page, "what I have with a registration ticked");
+    });
+
+    test("a plan whose route no longer holds has no violations", async ({ page }) => {
+      const fixture = JSON.parse(await readFile("tests/fixtures/store/v2.json", "utf8"));
+      Object.assign(fixture.data.plans[0], {
+        start: "administrator",
+        target: "data-scientist",
+        steps: [{ from: "administrator", to: "data-scientist", status: "not-started", notes: "Kept" }],
+      });
+      await open(page, "#/");
+      await page.evaluate((text) => localStorage.setItem("foothold.data", text), JSON.stringify(fixture));
+      await page.goto(`./#/plans/${fixture.data.plans[0].id}`);
+      await page.reload();
+      await waitForApp(page);
+      await expect(page.getByRole("region", { name: "This route is no longer one Foothold can recommend" })).toBeVisible();
+      await expectNoViolations(page, "plan no longer recommended");
     });
 
     test("the other-tab warning and the recovery message have no violations", async ({ context }) => {

@@ -1,7 +1,9 @@
-//! The steps of a route as a numbered list: each move with its time, band, what to
-//! learn, what helps and how well it is backed.
+//! The steps of a route as a numbered list: each move with its time, band, the
+//! registration or qualification it relies on, what it gives, what to learn, what helps
+//! and how well it is backed.
 
 use crate::graph::{OpportunityStatus, RoleGraph};
+use crate::plan::{gives_text, relies_on_text};
 use crate::planner::RouteStep;
 use crate::ui::components::{app_link, evidence_tag};
 use crate::ui::routes::Route;
@@ -47,6 +49,8 @@ pub fn step_list(graph: &RoleGraph, steps: &[RouteStep], heading_level: u8) -> H
                 let target = graph.role(&step.to);
                 let to_gain = competency_names(graph, &step.to_gain);
                 let held = competency_names(graph, &step.already_held);
+                let relies = relies_on_text(graph, &step.relies_on, step.relies_on_one_of);
+                let gives = gives_text(graph, &step.gains_credentials);
                 html! {
                     <li class="fh-steps__item">
                         <@{heading_tag} class="fh-steps__heading">
@@ -60,6 +64,12 @@ pub fn step_list(graph: &RoleGraph, steps: &[RouteStep], heading_level: u8) -> H
                             }
                             <p>{ evidence_tag(step.evidence) }</p>
                         </div>
+                        if let Some(text) = relies {
+                            <p class="fh-steps__credential">{ text }</p>
+                        }
+                        if let Some(text) = gives {
+                            <p class="fh-steps__credential">{ text }</p>
+                        }
                         if to_gain.is_empty() {
                             <p>{ "No new skills to learn for this move." }</p>
                         } else {

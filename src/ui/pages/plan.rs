@@ -1,9 +1,14 @@
-//! One plan: each step with its status, target date and notes, the evidence log for the
-//! skills each step needs, and ways to take the plan elsewhere (print for an appraisal,
-//! calendar, share link, export file).
+//! One plan: each step with its status, target date and notes, the registration each
+//! step relies on, the evidence log for the skills each step needs, and ways to take
+//! the plan elsewhere (print for an appraisal, calendar, share link, export file).
+//! A plan whose route Foothold would no longer recommend says so and offers to plan
+//! again; its steps and notes are kept as they are.
 
 use crate::graph::{CompetencyId, RoleGraph};
-use crate::plan::{AppData, Date, Plan, PlanId, StepStatus};
+use crate::plan::{
+    check_route, gives_text, relies_on_text, AppData, Date, Plan, PlanId, RouteCheck,
+    StepCredentials, StepStatus,
+};
 use crate::share::{calendar_file_name, calendar_ics, export_plan, share_fragment, PrintablePlan};
 use crate::ui::components::{app_link, plan_progress};
 use crate::ui::context::use_graph;
@@ -56,6 +61,7 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
     let today = today();
     let progress = plan.progress();
     let projection = plan.projection(&graph, app.data.pace, today);
+    let check = check_route(&plan, &graph, &app.data.assessment);
     let plan = Rc::new(plan);
 
     let on_print = Callback::from(|_: MouseEvent| print());
@@ -127,6 +133,7 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
                     <span class="fh-caption">{ format!("From {} to {}", role_title(&graph, &plan.start), role_title(&graph, &plan.target)) }</span>
                     { plan.name.clone() }
                 </h1>
+                { route_notice(&plan, &check) }
                 { plan_progress(&progress, "plan-progress") }
                 <p>{ finish }</p>
                 <div class="fh-button-group">
@@ -144,11 +151,54 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
                 }
                 <ol class="fh-list-plain" aria-label="Steps">
                     { for plan.steps.iter().enumerate().map(|(index, _)| html! {
-                        <li>{ step_editor(&graph, &app, &plan, index) }</li>
+                        <li>{ step_editor(&graph, &app, &plan, index, check.steps.get(index)) }</li>
                     }) }
                 </ol>
             </div>
-            { print_view(&graph, &app, &plan) }
+            { print_view(&graph, &app, &plan, &check) }
+        </>
+    }
+}
+
+/// Shown when the plan's route is no longer one Foothold would recommend (a move has
+/// gone from the role data, or a role on it now needs a registration the person would
+/// not hold by then), with a link to plan the same start and target again.
+fn route_notice(plan: &Plan, check: &RouteCheck) -> Html {
+    if check.is_valid() {
+        return Html::default();
+    }
+    let again = Route::Routes {
+        from: plan.start.to_string(),
+        to: plan.target.to_string(),
+    };
+    html! {
+        <div class="fh-alert fh-alert--warning" role="region" aria-labelledby="route-check-heading">
+            <h2 class="fh-alert__heading" id="route-check-heading">{ "This route is no longer one Foothold can recommend" }</h2>
+            <ul>
+                { for check.problems.iter().map(|problem| html! { <li>{ problem.to_string() }</li> }) }
+            </ul>
+            <p>{ "Your steps and notes are kept. If you hold a registration or qualification named above, " }
+                { app_link(&Route::Skills, "add it under What I already have") }{ "." }</p>
+            <p>{ app_link(&again, "Plan this route again") }</p>
+        </div>
+    }
+}
+
+/// "Relies on …" and "Gives you: …" lines for a step, when it has them.
+fn credential_lines(graph: &RoleGraph, credentials: Option<&StepCredentials>) -> Html {
+    let Some(credentials) = credentials else {
+        return Html::default();
+    };
+    let relies = relies_on_text(graph, &credentials.relies_on, credentials.relies_on_one_of);
+    let gives = gives_text(graph, &credentials.gains);
+    html! {
+        <>
+            if let Some(text) = relies {
+                <p class="fh-steps__credential">{ text }</p>
+            }
+            if let Some(text) = gives {
+                <p class="fh-steps__credential">{ text }</p>
+            }
         </>
     }
 }
@@ -157,7 +207,13 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
 /// skills it asks for. A plain function rather than a component: the plan page already
 /// holds everything it shows, and each component type adds its own copy of yew's
 /// component machinery to the app.
-fn step_editor(graph: &RoleGraph, app: &AppHandle, plan: &Plan, index: usize) -> Html {
+fn step_editor(
+    graph: &RoleGraph,
+    app: &AppHandle,
+    plan: &Plan,
+    index: usize,
+    credentials: Option<&StepCredentials>,
+) -> Html {
     let Some(step) = plan.steps.get(index) else {
         return Html::default();
     };
@@ -234,6 +290,7 @@ fn step_editor(graph: &RoleGraph, app: &AppHandle, plan: &Plan, index: usize) ->
                     { ". This move is no longer in the role data; your notes and dates are kept." }
                 }
             </p>
+            { credential_lines(graph, credentials) }
             <p><span class="fh-tag fh-tag--status">{ format!("Status: {}", step.status.label()) }</span></p>
             <div class="fh-plan-step__controls">
                 <div class="fh-form-group">
@@ -390,7 +447,7 @@ fn evidence_log(props: &EvidenceLogProps) -> Html {
 
 /// The plan as a personal development plan for an appraisal, shown only when printing.
 /// A plain function rather than a component, like [`step_editor`].
-fn print_view(graph: &RoleGraph, app: &AppHandle, plan: &Plan) -> Html {
+fn print_view(graph: &RoleGraph, app: &AppHandle, plan: &Plan, check: &RouteCheck) -> Html {
     let printable = printable(plan, graph, &app.data);
     html! {
         <div class="fh-print-only">
@@ -404,11 +461,16 @@ fn print_view(graph: &RoleGraph, app: &AppHandle, plan: &Plan) -> Html {
                 <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Projected finish" }</dt><dd class="fh-summary-list__value">{ format!("{} ({})", month_year(printable.projection.finish), printable.pace) }</dd></div>
                 <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Printed" }</dt><dd class="fh-summary-list__value">{ long_date(printable.printed) }</dd></div>
             </dl>
+            if !check.is_valid() {
+                <p>{ "Foothold would no longer recommend this route: " }
+                    { check.problems.iter().map(ToString::to_string).collect::<Vec<_>>().join(" ") }</p>
+            }
             <h2 class="fh-heading-m">{ "Development steps" }</h2>
             <ol>
-                { for printable.steps.iter().map(|step| html! {
+                { for printable.steps.iter().enumerate().map(|(index, step)| html! {
                     <li class="fh-plan-step">
                         <h3 class="fh-heading-s">{ format!("{} to {}", step.from, step.to) }</h3>
+                        { credential_lines(graph, check.steps.get(index)) }
                         <p>{ format!("Status: {}", step.status_label) }
                             if let Some(date) = step.target_date { { format!(". Target date: {}", long_date(date)) } }
                             if let Some(time) = &step.typical_time { { format!(". Typical time: {time}") } }

@@ -1,7 +1,8 @@
 //! The plans dashboard: every saved plan with its progress, next step and projected
-//! finish, the dates coming up, and rename, duplicate and delete (with Undo).
+//! finish, whether Foothold would still recommend its route, the dates coming up, and
+//! rename, duplicate and delete (with Undo).
 
-use crate::plan::{Dashboard, PlanId, PlanOverview};
+use crate::plan::{check_route, Dashboard, PlanId, PlanOverview};
 use crate::ui::components::{app_link, plan_progress, styled_app_link};
 use crate::ui::context::use_graph;
 use crate::ui::format::{count, long_date, month_year};
@@ -110,6 +111,10 @@ fn plan_summary(props: &PlanSummaryProps) -> Html {
     let id = overview.id.clone();
     let heading_id = format!("plan-{}-heading", id);
     let projection = &overview.projection;
+    let no_longer_recommended = app
+        .data
+        .plan(&id)
+        .is_some_and(|plan| !check_route(plan, &graph, &app.data.assessment).is_valid());
 
     let next = match &overview.next_step {
         Some(step) => format!(
@@ -165,6 +170,9 @@ fn plan_summary(props: &PlanSummaryProps) -> Html {
                 { app_link(&Route::Plan { id: id.to_string() }, overview.name.clone()) }
             </h2>
             <p class="fh-secondary">{ format!("From {} to {}", role_title(&graph, &overview.start), role_title(&graph, &overview.target)) }</p>
+            if no_longer_recommended {
+                <p><strong>{ "This route is no longer one Foothold can recommend." }</strong>{ " Open the plan to see why and to plan again; your steps and notes are kept." }</p>
+            }
             { plan_progress(&overview.progress, &format!("plan-{id}-progress")) }
             <dl class="fh-summary-list">
                 <div class="fh-summary-list__row">

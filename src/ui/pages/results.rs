@@ -2,11 +2,13 @@
 //! with a "Save as plan" button; or, when there is none, the planner's reason and the
 //! nearest roles the user can reach instead.
 
+use crate::graph::RoleGraph;
 use crate::graph::RoleId;
 use crate::plan::Plan;
-use crate::planner::{find_routes, Objective, Route as PlannedRoute};
+use crate::planner::{find_routes, MissingCredential, NoRoute, Objective, Route as PlannedRoute};
 use crate::ui::components::{app_link, route_card};
 use crate::ui::context::use_graph;
+use crate::ui::format;
 use crate::ui::hooks::browser::{random_seed, today};
 use crate::ui::hooks::use_page;
 use crate::ui::perf::{mark, measure_since};
@@ -97,6 +99,7 @@ pub fn routes_page(props: &RoutesPageProps) -> Html {
     let from_title = role_title(&graph, &from);
     let to_title = role_title(&graph, &to);
     let held = assessment.held.len() + assessment.completed.len();
+    let several = several_professions_hint(&graph, &from, &assessment);
 
     let save = {
         let app = app.clone();
@@ -139,6 +142,10 @@ pub fn routes_page(props: &RoutesPageProps) -> Html {
                 <>
                     <p>
                         { format!("{intro}, best first by {}.", objective_phrase(query.objective)) }
+                        if !assessment.credentials.is_empty() {
+                            { format!(" Routes use the {} you told us you hold.",
+                                format::count(assessment.credentials.len(), "registration or qualification", "registrations and qualifications")) }
+                        }
                         if held > 0 {
                             { format!(" Times allow for the {held} skill{} and programme{} you told us you have.",
                                 if held == 1 { "" } else { "s" }, if held == 1 { "" } else { "s" }) }
@@ -167,7 +174,7 @@ pub fn routes_page(props: &RoutesPageProps) -> Html {
         Err(no_route) => html! {
             <div class="fh-inset" role="status">
                 <h2 class="fh-heading-m">{ "No route found" }</h2>
-                <p>{ no_route.message() }</p>
+                { no_route_reason(no_route) }
                 if !no_route.nearest().is_empty() {
                     <p class="fh-heading-s">{ "Roles you can reach that come closest" }</p>
                     <ul>
@@ -193,7 +200,78 @@ pub fn routes_page(props: &RoutesPageProps) -> Html {
                 { app_link(&Route::Skills, "Mark what you already have") }
                 { app_link(&Route::Explore { from: from.to_string() }, format!("Everywhere you could go from {from_title}")) }
             </p>
+            { several }
             { body }
         </>
+    }
+}
+
+/// Why there is no route. When the target needs a registration or qualification, each
+/// missing one is listed with who grants it and how people get it, rather than one long
+/// sentence.
+fn no_route_reason(no_route: &NoRoute) -> Html {
+    let NoRoute::NeedsCredentials {
+        title,
+        missing_all,
+        missing_any,
+        ..
+    } = no_route
+    else {
+        return html! { <p>{ no_route.message() }</p> };
+    };
+    let item = |credential: &MissingCredential| {
+        html! {
+            <li>
+                <strong>{ credential.name.clone() }</strong>
+                <span class="fh-secondary">{ format!(" ({})", credential.body) }</span>
+                <br />
+                { format!("How people get it: {}", credential.how_to_get) }
+            </li>
+        }
+    };
+    html! {
+        <>
+            <p>{ format!("{title} needs a registration or qualification that you do not hold, and no route from where you are gains it.") }</p>
+            if !missing_all.is_empty() {
+                <p class="fh-heading-s" id="missing-all">{ if missing_all.len() == 1 { "It needs" } else { "It needs all of these" } }</p>
+                <ul aria-labelledby="missing-all">{ for missing_all.iter().map(item) }</ul>
+            }
+            if !missing_any.is_empty() {
+                <p class="fh-heading-s" id="missing-any">{ if missing_any.len() == 1 { "It needs" } else { "It needs one of these" } }</p>
+                if missing_any.len() > 1 {
+                    <p>{ "Each is gained through that profession's own training; one profession's registration does not stand in for another's." }</p>
+                }
+                <ul aria-labelledby="missing-any">{ for missing_any.iter().map(item) }</ul>
+            }
+            <p>{ "If you already hold one, " }{ app_link(&Route::Skills, "add it under What I already have") }{ " and the routes will use it." }</p>
+        </>
+    }
+}
+
+/// When the start role covers several professions and the person has not said which
+/// they are registered in, says so near the start: routes then only pass through roles
+/// that every one of those professions could take.
+fn several_professions_hint(
+    graph: &RoleGraph,
+    from: &RoleId,
+    assessment: &crate::planner::SelfAssessment,
+) -> Html {
+    let Some(role) = graph.role(from) else {
+        return Html::default();
+    };
+    if role.holds_one_of.is_empty()
+        || role
+            .holds_one_of
+            .iter()
+            .any(|id| assessment.credentials.contains(id))
+    {
+        return Html::default();
+    }
+    html! {
+        <p class="fh-inset">
+            { format!("{} covers several professions. ", role.title) }
+            { app_link(&Route::Skills, "Tell us which you are registered in") }
+            { ": until you do, routes only pass through roles that every one of them could take." }
+        </p>
     }
 }

@@ -1,8 +1,9 @@
 //! Self-assessment: the skills the user already has (grouped by the framework they come
-//! from), the development they have completed, and the pace they can work at. Routes
-//! are re-ranked from this straight away.
+//! from), the development they have completed, the registrations and qualifications
+//! they hold, and the pace they can work at. Routes are re-ranked from this straight
+//! away.
 
-use crate::graph::{Competency, Framework};
+use crate::graph::{Competency, Credential, Framework, RoleGraph};
 use crate::plan::{Pace, MIN_PART_TIME_PERCENT};
 use crate::ui::components::app_link;
 use crate::ui::context::use_graph;
@@ -40,6 +41,19 @@ pub fn skills_page() -> Html {
         {
             Some((_, list)) => list.push(competency),
             None => frameworks.push((competency.framework, vec![competency])),
+        }
+    }
+
+    // Credentials grouped by the body that grants them, in the order bodies first
+    // appear in the pack (the HCPC's many professions stay together).
+    let mut bodies: Vec<(&str, Vec<&Credential>)> = Vec::new();
+    for credential in &graph.pack().credentials {
+        match bodies
+            .iter_mut()
+            .find(|(body, _)| *body == credential.body.as_str())
+        {
+            Some((_, list)) => list.push(credential),
+            None => bodies.push((credential.body.as_str(), vec![credential])),
         }
     }
 
@@ -88,10 +102,11 @@ pub fn skills_page() -> Html {
     html! {
         <>
             <h1 class="fh-heading-xl" tabindex="-1" ref={heading}>{ "What I already have" }</h1>
-            <p class="fh-lead">{ "Tick the skills you already have and the programmes you have finished. Routes then take less time where you are ahead, and skip what you have." }</p>
-            <p>{ format!("You have ticked {} and {}. Changes are saved as you go.",
+            <p class="fh-lead">{ "Tick the skills you already have, the programmes you have finished and the registrations you hold. Routes then take less time where you are ahead, skip what you have, and open roles your registration allows." }</p>
+            <p>{ format!("You have ticked {}, {} and {}. Changes are saved as you go.",
                 count(assessment.held.len(), "skill", "skills"),
-                count(assessment.completed.len(), "programme", "programmes")) }</p>
+                count(assessment.completed.len(), "programme", "programmes"),
+                count(assessment.credentials.len(), "registration or qualification", "registrations and qualifications")) }</p>
             { back.clone() }
 
             <h2 class="fh-heading-l">{ "Skills" }</h2>
@@ -145,6 +160,34 @@ pub fn skills_page() -> Html {
                 </div>
             </fieldset>
 
+            <h2 class="fh-heading-l" id="credentials">{ "Registrations and qualifications" }</h2>
+            <p>{ "Routes only pass through roles whose registration you hold. Your current role already counts: a registered nurse holds registration as a nurse. Tick any others you hold, such as a pharmacist now working as a data analyst, who still holds registration as a pharmacist." }</p>
+            { start_role_hint(&graph, app.options.start.as_ref(), assessment) }
+            { for bodies.iter().enumerate().map(|(group, (body, credentials))| html! {
+                <fieldset class="fh-fieldset">
+                    <legend class="fh-fieldset__legend fh-fieldset__legend--s">{ format!("Held with {body}") }</legend>
+                    <div class="fh-checkboxes fh-checkboxes--columns">
+                        { for credentials.iter().enumerate().map(|(index, credential)| {
+                            let id = format!("credential-{group}-{index}");
+                            let held = assessment.credentials.contains(&credential.id);
+                            let onchange = {
+                                let app = app.clone();
+                                let credential = credential.id.clone();
+                                Callback::from(move |event: Event| app.dispatch(Action::SetCredential(credential.clone(), checked(&event))))
+                            };
+                            html! {
+                                <div class="fh-checkboxes__item">
+                                    <input class="fh-checkboxes__input" type="checkbox" id={id.clone()} checked={held}
+                                        aria-describedby={format!("{id}-hint")} {onchange} />
+                                    <label class="fh-label fh-checkboxes__label" for={id.clone()}>{ credential.name.clone() }</label>
+                                    <div class="fh-hint fh-checkboxes__hint" id={format!("{id}-hint")}>{ format!("{}, {}", credential.kind.label(), credential.body) }</div>
+                                </div>
+                            }
+                        }) }
+                    </div>
+                </fieldset>
+            }) }
+
             <h2 class="fh-heading-l">{ "Your pace" }</h2>
             <fieldset class="fh-fieldset">
                 <legend class="fh-fieldset__legend fh-fieldset__legend--s">{ "How much time can you give to your career moves?" }</legend>
@@ -171,5 +214,32 @@ pub fn skills_page() -> Html {
             </fieldset>
             { back }
         </>
+    }
+}
+
+/// When the chosen start role covers several professions (an allied health professional)
+/// and the person has not ticked which, a line asking them to: until they do, routes
+/// only pass through roles that every one of those professions could enter.
+fn start_role_hint(
+    graph: &RoleGraph,
+    start: Option<&crate::graph::RoleId>,
+    assessment: &crate::planner::SelfAssessment,
+) -> Html {
+    let Some(role) = start.and_then(|id| graph.role(id)) else {
+        return Html::default();
+    };
+    if role.holds_one_of.is_empty()
+        || role
+            .holds_one_of
+            .iter()
+            .any(|id| assessment.credentials.contains(id))
+    {
+        return Html::default();
+    }
+    html! {
+        <div class="fh-inset">
+            <p>{ format!("Your starting role, {}, covers several professions. Tick the one you are registered in, so routes can use it; until you do, routes only pass through roles that every one of these professions could take.",
+                role.title) }</p>
+        </div>
     }
 }
