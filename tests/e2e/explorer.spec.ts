@@ -182,7 +182,7 @@ test("About the data shows the data version and all three evidence grades", asyn
     ["Informed estimate", "Our informed estimate: no primary source states it"],
   ]) {
     await expect(page.getByRole("term").filter({ hasText: grade })).toBeVisible();
-    await expect(page.getByRole("definition").filter({ hasText: meaning })).toBeVisible();
+    await expect(page.getByRole("definition").filter({ hasText: meaning }).first()).toBeVisible();
   }
   await expect(page.getByText("Nothing is sent to a server")).toBeVisible();
 });
