@@ -154,6 +154,8 @@ pub enum Family {
     ClinicalInformatics,
     /// Data, analytics, clinical coding and information governance.
     DataAnalytics,
+    /// NHS knowledge and library services: librarians, knowledge specialists and managers.
+    KnowledgeLibrary,
     /// Technology, engineering and IT operations.
     Technology,
     /// Cyber security.
@@ -166,12 +168,13 @@ pub enum Family {
 
 impl Family {
     /// Every family in display order (the order of rows on the role map).
-    pub const ALL: [Family; 9] = [
+    pub const ALL: [Family; 10] = [
         Family::ClinicalPractice,
         Family::Administration,
         Family::EarlyCareers,
         Family::ClinicalInformatics,
         Family::DataAnalytics,
+        Family::KnowledgeLibrary,
         Family::Technology,
         Family::CyberSecurity,
         Family::ProductDelivery,
@@ -186,6 +189,7 @@ impl Family {
             Family::EarlyCareers => "Early careers and career changers",
             Family::ClinicalInformatics => "Clinical informatics",
             Family::DataAnalytics => "Data and analytics",
+            Family::KnowledgeLibrary => "Knowledge and library services",
             Family::Technology => "Technology and engineering",
             Family::CyberSecurity => "Cyber security",
             Family::ProductDelivery => "Product, delivery and design",
@@ -201,6 +205,7 @@ impl Family {
             Family::EarlyCareers => "early-careers",
             Family::ClinicalInformatics => "clinical-informatics",
             Family::DataAnalytics => "data-analytics",
+            Family::KnowledgeLibrary => "knowledge-library",
             Family::Technology => "technology",
             Family::CyberSecurity => "cyber-security",
             Family::ProductDelivery => "product-delivery",
