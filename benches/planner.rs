@@ -1,7 +1,9 @@
 //! How fast the planner answers: the best route, five alternatives (also for a user who
 //! holds some competencies) and exploring, on the bundled pack, on synthetic graphs of
-//! 1,000 and 10,000 roles with ten ways on each, and on a 10,000-role graph with
-//! credentials (roles that need registrations, moves that grant them). The browser benchmark times the same
+//! 1,000 and 10,000 roles with ten ways on each, and on 10,000-role graphs with
+//! credentials (roles that need registrations, moves that grant them): one shaped like a
+//! real pack, and a stress case whose moves grant credentials at random (native only). The
+//! browser benchmark times the same
 //! queries in wasm (`benches/support/subjects.rs` holds both's graphs and queries).
 //!
 //! Run with `cargo bench --bench planner`.
@@ -13,7 +15,8 @@ mod subjects;
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
     use super::subjects::{
-        bundled, credentialed, synthetic, Query, Subject, CREDENTIALED_SIZES, SYNTHETIC_SIZES,
+        bundled, credentialed, credentialed_scattered, synthetic, Query, Subject,
+        CREDENTIALED_SIZES, SYNTHETIC_SIZES,
     };
     use criterion::Criterion;
 
@@ -25,6 +28,7 @@ mod native {
         }
         subjects.extend(SYNTHETIC_SIZES.into_iter().map(synthetic));
         subjects.extend(CREDENTIALED_SIZES.into_iter().map(credentialed));
+        subjects.extend(CREDENTIALED_SIZES.into_iter().map(credentialed_scattered));
         subjects
     }
 

@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use foothold::graph::{Band, BandRange, CredentialId, Evidence, Pack, RoleGraph, RoleId};
-use foothold::planner::generate::{credentialed_pack, role_id, synthetic_pack};
+use foothold::planner::generate::{credentialed_pack, role_id, synthetic_pack, Grants};
 use foothold::planner::testing::{pack_of, role, transition};
 use foothold::planner::{
     explore, find_routes, held_competencies, personalised_months, Constraints, NoRoute, Objective,
@@ -687,7 +687,8 @@ proptest! {
         from in 0usize..150,
         to in 0usize..150,
     ) {
-        let graph = RoleGraph::new_unchecked(credentialed_pack(150, 4, seed));
+        let grants = if seed % 2 == 0 { Grants::Scattered } else { Grants::IntoRolesThatNeedThem };
+        let graph = RoleGraph::new_unchecked(credentialed_pack(150, 4, seed, grants));
         let mut query = RouteQuery::new(role_id(from), role_id(to));
         query.routes = 5;
         let assessment = SelfAssessment::default();

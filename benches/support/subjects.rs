@@ -3,7 +3,7 @@
 //! binary), so both time exactly the same work under the same names.
 
 use foothold::graph::{bundled_graph, LoadError, RoleGraph, RoleId};
-use foothold::planner::generate::{credentialed_pack, role_id, synthetic_pack};
+use foothold::planner::generate::{credentialed_pack, role_id, synthetic_pack, Grants};
 use foothold::planner::{explore, find_routes, Constraints, RouteQuery, SelfAssessment};
 use std::hint::black_box;
 
@@ -59,11 +59,23 @@ pub fn synthetic(roles: usize) -> Subject {
 /// [`credentialed_pack`]): the planner then searches over roles and credentials held.
 pub const CREDENTIALED_SIZES: [usize; 1] = [10_000];
 
-/// A generated graph of `roles` roles with credentials: roles that need registrations,
-/// entry roles that hold them and moves that grant them. Routes go from the first role
-/// to the highest-numbered role it can reach, so the query has an answer.
+/// A generated graph of `roles` roles with credentials as real packs have them: roles
+/// that need registrations, entry roles that hold them and training moves into those
+/// roles that grant them. Routes go from the first role to the highest-numbered role it
+/// can reach, so the query has an answer.
 pub fn credentialed(roles: usize) -> Subject {
-    let graph = RoleGraph::new_unchecked(credentialed_pack(roles, WAYS_PER_ROLE, SEED));
+    credentialed_with(roles, Grants::IntoRolesThatNeedThem, "credentialed")
+}
+
+/// The stress case: the same graph, but a third of the moves up a tier grant a
+/// credential picked at random (see [`Grants::Scattered`]). Measured natively only,
+/// with no target: no real pack is shaped like it.
+pub fn credentialed_scattered(roles: usize) -> Subject {
+    credentialed_with(roles, Grants::Scattered, "scattered credentials")
+}
+
+fn credentialed_with(roles: usize, grants: Grants, label: &str) -> Subject {
+    let graph = RoleGraph::new_unchecked(credentialed_pack(roles, WAYS_PER_ROLE, SEED, grants));
     let from = role_id(0);
     let to = (1..roles)
         .rev()
@@ -76,7 +88,7 @@ pub fn credentialed(roles: usize) -> Subject {
         })
         .unwrap_or_else(|| role_id(roles.saturating_sub(1)));
     Subject {
-        name: format!("credentialed {roles} roles"),
+        name: format!("{label} {roles} roles"),
         graph,
         from,
         to,

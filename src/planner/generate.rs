@@ -176,14 +176,26 @@ pub fn synthetic_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
 /// How many credentials a [`credentialed_pack`] declares.
 pub const SYNTHETIC_CREDENTIALS: usize = 8;
 
+/// Where the moves of a [`credentialed_pack`] grant credentials.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Grants {
+    /// As in real packs: registration comes from the training that leads into the roles
+    /// needing it, so about half the moves up a tier into a role that needs a credential
+    /// grant it (one of the two, for a role that needs one of two).
+    IntoRolesThatNeedThem,
+    /// A stress case no real pack resembles: a third of the moves up a tier grant a
+    /// credential picked at random, so a route meets dozens of different sets.
+    Scattered,
+}
+
 /// A [`synthetic_pack`] with credentials laid over it the way a real pack has them.
 ///
 /// Roles fall into four tiers by number; moves between tiers only go up (a move that
 /// went down is turned round), and only such moves grant credentials, so, as the
 /// validator demands of real packs, no credential is granted on a cycle of roles. About
-/// one role in four needs one credential, one in six needs one of two, a third of the
-/// moves up a tier grant one, and entry roles hold one credential or one of two.
-pub fn credentialed_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
+/// one role in four needs one credential, one in six needs one of two, and entry roles
+/// hold one credential or one of two; `grants` says which moves grant one.
+pub fn credentialed_pack(roles: usize, per_role: usize, seed: u64, grants: Grants) -> Pack {
     let mut pack = synthetic_pack(roles, per_role, seed);
     let mut random = SplitMix64::new(seed ^ 0x00C0_FFEE);
     let credential_id = |i: usize| CredentialId(format!("credential-{i}"));
@@ -210,10 +222,13 @@ pub fn credentialed_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
         }
         pairs.insert((transition.from.clone(), transition.to.clone()))
     });
-    for transition in &mut pack.transitions {
-        if tier(&transition.to) > tier(&transition.from) && random.below(3) == 0 {
-            transition.grants = vec![credential_id(random.below(SYNTHETIC_CREDENTIALS))];
-        }
+    let mut scattered = Vec::new();
+    for transition in &pack.transitions {
+        let up = tier(&transition.to) > tier(&transition.from);
+        scattered.push(
+            (up && random.below(3) == 0)
+                .then(|| credential_id(random.below(SYNTHETIC_CREDENTIALS))),
+        );
     }
     for role in &mut pack.roles {
         if role.entry {
@@ -236,6 +251,25 @@ pub fn credentialed_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
             }
             _ => {}
         }
+    }
+    let needs: std::collections::HashMap<RoleId, Option<CredentialId>> = pack
+        .roles
+        .iter()
+        .map(|role| (role.id.clone(), role.requires.named().next().cloned()))
+        .collect();
+    for (transition, scattered) in pack.transitions.iter_mut().zip(scattered) {
+        let granted = match grants {
+            Grants::Scattered => scattered,
+            Grants::IntoRolesThatNeedThem => {
+                let up = tier(&transition.to) > tier(&transition.from);
+                needs
+                    .get(&transition.to)
+                    .cloned()
+                    .flatten()
+                    .filter(|_| up && random.below(2) == 0)
+            }
+        };
+        transition.grants = granted.into_iter().collect();
     }
     pack
 }

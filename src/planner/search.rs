@@ -25,7 +25,8 @@ use crate::graph::{CompetencyId, CredentialSet, Evidence, RoleGraph};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::Direction;
 use std::cmp::{Ordering, Reverse};
-use std::collections::{BTreeSet, BinaryHeap};
+use std::collections::{BTreeSet, BinaryHeap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Where a person is during the search: a role, and the credentials held on arrival.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -130,10 +131,39 @@ enum EdgeCost {
 
 const NONE: u32 = u32::MAX;
 
+/// A small, fast hasher for the engine's state keys (a role index and a credential
+/// bitset): the keys are the engine's own numbers, never user text, so a keyed hash's
+/// protection against chosen collisions buys nothing here.
+#[derive(Default)]
+struct StateHasher(u64);
+
+impl Hasher for StateHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.write_u64(u64::from(byte));
+        }
+    }
+
+    fn write_u32(&mut self, value: u32) {
+        self.write_u64(u64::from(value));
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = (self.0.rotate_left(5) ^ value).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 /// The constrained graph of one query, with reusable search buffers.
 ///
-/// Per-state buffers are laid out in layers, one layer of every role per distinct
-/// credential set met so far, so a pack without credentials costs the same as before.
+/// Per-state buffers hold every role with the credentials the person starts with, laid
+/// out by role, followed by the other states (a role with more credentials) in the order
+/// the search first met them, found through a hash table. So a pack without credentials
+/// costs the same as a plain role search, and a pack with them pays only for the states
+/// a search actually reaches.
 pub(crate) struct Engine<'g> {
     pub graph: &'g RoleGraph,
     pub objective: Objective,
@@ -144,7 +174,13 @@ pub(crate) struct Engine<'g> {
     one_of: CredentialSet,
     node_open: Vec<bool>,
     edge_cost: Vec<EdgeCost>,
-    layers: Vec<CredentialSet>,
+    /// States beyond the first layer, by their buffer index minus the number of roles.
+    extra_states: Vec<State>,
+    /// The buffer index of each state beyond the first layer.
+    extra_index: HashMap<(u32, CredentialSet), u32, BuildHasherDefault<StateHasher>>,
+    /// Per role, the credential sets it was settled with in the current search and
+    /// their costs (stamped with the search's epoch), to skip dominated states.
+    settled_with: Vec<(u32, Vec<(CredentialSet, RouteCost)>)>,
     best: Vec<RouteCost>,
     pred_edge: Vec<u32>,
     pred_state: Vec<u32>,
@@ -199,12 +235,14 @@ impl<'g> Engine<'g> {
             one_of,
             node_open,
             edge_cost: vec![EdgeCost::NotYetPriced; edges],
-            layers: Vec::new(),
-            best: Vec::new(),
-            pred_edge: Vec::new(),
-            pred_state: Vec::new(),
-            reached: Vec::new(),
-            settled: Vec::new(),
+            extra_states: Vec::new(),
+            extra_index: HashMap::default(),
+            settled_with: vec![(0, Vec::new()); nodes],
+            best: vec![RouteCost::UNREACHABLE; nodes],
+            pred_edge: vec![NONE; nodes],
+            pred_state: vec![NONE; nodes],
+            reached: vec![0; nodes],
+            settled: vec![0; nodes],
             epoch: 1,
             node_blocked: vec![0; nodes],
             edge_blocked: vec![0; edges],
@@ -222,30 +260,63 @@ impl<'g> Engine<'g> {
         self.node_blocked.len()
     }
 
-    /// The buffer index of a state, adding a layer for a credential set not met before.
+    /// The buffer index of a state, adding one for a state not met before.
     fn index_of(&mut self, state: State) -> usize {
-        let layer = match self.layers.iter().position(|&set| set == state.credentials) {
-            Some(layer) => layer,
-            None => {
-                self.layers.push(state.credentials);
-                let size = self.layers.len() * self.node_count();
-                self.best.resize(size, RouteCost::UNREACHABLE);
-                self.pred_edge.resize(size, NONE);
-                self.pred_state.resize(size, NONE);
-                self.reached.resize(size, 0);
-                self.settled.resize(size, 0);
-                self.layers.len() - 1
-            }
-        };
-        layer * self.node_count() + state.node.index()
+        if state.credentials == self.start.credentials {
+            return state.node.index();
+        }
+        let key = (state.node.index() as u32, state.credentials);
+        if let Some(&index) = self.extra_index.get(&key) {
+            return index as usize;
+        }
+        let index = self.node_count() + self.extra_states.len();
+        self.extra_states.push(state);
+        self.extra_index.insert(key, index as u32);
+        self.best.push(RouteCost::UNREACHABLE);
+        self.pred_edge.push(NONE);
+        self.pred_state.push(NONE);
+        self.reached.push(0);
+        self.settled.push(0);
+        index
     }
 
     fn state_at(&self, index: usize) -> State {
-        let n = self.node_count();
-        State {
-            node: NodeIndex::new(index % n),
-            credentials: self.layers[index / n],
+        match index.checked_sub(self.node_count()) {
+            Some(extra) => self.extra_states[extra],
+            None => State {
+                node: NodeIndex::new(index),
+                credentials: self.start.credentials,
+            },
         }
+    }
+
+    /// The role of the state at a buffer index.
+    fn node_at(&self, index: usize) -> NodeIndex {
+        self.state_at(index).node
+    }
+
+    /// Whether the person could already stand in the state's role holding everything the
+    /// state holds and more, for strictly less: every way on from the state is open to
+    /// that earlier arrival too (requirements only ever ask for credentials, and no move
+    /// costs more for holding more), so the state can lead to no best route. Equal costs
+    /// are kept, so ties between routes are still broken by how they read.
+    fn dominated(&self, state: State, cost: RouteCost) -> bool {
+        let (stamp, settled) = &self.settled_with[state.node.index()];
+        *stamp == self.epoch
+            && settled.iter().any(|&(credentials, settled_cost)| {
+                settled_cost < cost && state.credentials.is_subset(credentials)
+            })
+    }
+
+    /// Records that the search settled `state` at `cost`.
+    fn note_settled(&mut self, state: State, cost: RouteCost) {
+        let epoch = self.epoch;
+        let (stamp, settled) = &mut self.settled_with[state.node.index()];
+        if *stamp != epoch {
+            *stamp = epoch;
+            settled.clear();
+        }
+        settled.push((state.credentials, cost));
     }
 
     /// Lifts every temporary block set by [`Engine::block_node`] and [`Engine::block_edge`].
@@ -326,6 +397,9 @@ impl<'g> Engine<'g> {
         if self.epoch == 0 {
             self.reached.fill(0);
             self.settled.fill(0);
+            for (stamp, _) in &mut self.settled_with {
+                *stamp = 0;
+            }
             self.epoch = 1;
         }
     }
@@ -346,11 +420,11 @@ impl<'g> Engine<'g> {
             // Two transitions between the same roles: only in unvalidated packs.
             return new_edge.index() < old_edge as usize;
         }
-        let n = self.node_count();
         let mut first_difference = None;
         while a != b {
-            if a % n != b % n {
-                first_difference = Some((a % n, b % n));
+            let (node_a, node_b) = (self.node_at(a), self.node_at(b));
+            if node_a != node_b {
+                first_difference = Some((node_a, node_b));
             }
             match (self.pred_state[a], self.pred_state[b]) {
                 (NONE, _) | (_, NONE) => break,
@@ -363,7 +437,6 @@ impl<'g> Engine<'g> {
         let Some((a, b)) = first_difference else {
             return new_edge.index() < old_edge as usize;
         };
-        let (a, b) = (NodeIndex::new(a), NodeIndex::new(b));
         let (id_a, id_b) = (&self.graph.role_at(a).id, &self.graph.role_at(b).id);
         id_a.cmp(id_b).then(a.cmp(&b)) == Ordering::Less
     }
@@ -394,8 +467,12 @@ impl<'g> Engine<'g> {
             if self.settled[index] == self.epoch || cost != self.best[index] {
                 continue;
             }
-            self.settled[index] = self.epoch;
             let state = self.state_at(index);
+            if self.dominated(state, cost) {
+                continue;
+            }
+            self.settled[index] = self.epoch;
+            self.note_settled(state, cost);
             if state.node == target {
                 return Some(self.best_arrival(index, cost));
             }
@@ -411,8 +488,7 @@ impl<'g> Engine<'g> {
     /// and cost whose route reads first. Every predecessor of such a state costs less, so
     /// it was settled before and the state's own route is final.
     fn best_arrival(&mut self, index: usize, cost: RouteCost) -> Path {
-        let n = self.node_count();
-        let target = index % n;
+        let target = self.node_at(index);
         let mut best = self.path_to(index);
         let rivals: Vec<usize> = self
             .heap
@@ -420,7 +496,7 @@ impl<'g> Engine<'g> {
             .map(|Reverse((_, rival_cost, rival))| (*rival_cost, *rival as usize))
             .filter(|&(rival_cost, rival)| {
                 rival != index
-                    && rival % n == target
+                    && self.node_at(rival) == target
                     && rival_cost == cost
                     && self.best[rival] == cost
                     && self.reached[rival] == self.epoch
@@ -459,7 +535,7 @@ impl<'g> Engine<'g> {
                 break;
             }
             self.settled[index] = self.epoch;
-            let node = index % self.node_count();
+            let node = self.node_at(index).index();
             if !roles_seen[node] {
                 roles_seen[node] = true;
                 settled.push(index);
