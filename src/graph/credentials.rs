@@ -107,6 +107,42 @@ impl RoleNeeds {
             || (!one_of.is_empty() && one_of.is_subset(self.any_of))
     }
 
+    /// What a person entering the role relies on bringing with them, when they hold
+    /// `before` and the move in gives them `after` (`one_of` as for [`RoleNeeds::admits`]):
+    /// the credentials the role needs that they held, leaving out what the move itself
+    /// gives. The flag is true when they rely on one of the set, not all of it (they
+    /// started in a role covering several professions and have not said which).
+    ///
+    /// ```
+    /// use foothold::graph::{CredentialSet, RoleNeeds};
+    /// let scientist = CredentialSet::single(3);
+    /// let registered_post = RoleNeeds { all_of: scientist, ..RoleNeeds::default() };
+    /// // Training that ends in registration: the step gives it, so it relies on nothing.
+    /// let (relied, _) = registered_post.relied_on(CredentialSet::EMPTY, scientist, CredentialSet::EMPTY);
+    /// assert!(relied.is_empty());
+    /// // Someone already registered relies on their registration.
+    /// let (relied, _) = registered_post.relied_on(scientist, scientist, CredentialSet::EMPTY);
+    /// assert_eq!(relied, scientist);
+    /// ```
+    pub fn relied_on(
+        &self,
+        before: CredentialSet,
+        after: CredentialSet,
+        one_of: CredentialSet,
+    ) -> (CredentialSet, bool) {
+        let given = after.minus(before);
+        let named_any = self.any_of.intersection(after);
+        if self.any_of.is_empty() || !named_any.is_empty() {
+            (self.all_of.union(named_any).minus(given), false)
+        } else {
+            let relied_any = self.any_of.intersection(one_of).minus(given);
+            (
+                self.all_of.union(relied_any).minus(given),
+                !relied_any.is_empty(),
+            )
+        }
+    }
+
     /// What a person holding `held` still lacks: the missing `all_of` credentials, and
     /// the `any_of` list when they hold none of it.
     pub fn missing(&self, held: CredentialSet) -> (CredentialSet, CredentialSet) {

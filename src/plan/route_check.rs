@@ -210,13 +210,9 @@ pub fn check_route(plan: &Plan, graph: &RoleGraph, assessment: &SelfAssessment) 
             ..StepCredentials::default()
         };
         if needs.admits(after, one_of) {
-            let named_any = needs.any_of.intersection(after);
-            if needs.any_of.is_empty() || !named_any.is_empty() {
-                credentials.relies_on = ids(needs.all_of.union(named_any));
-            } else {
-                credentials.relies_on = ids(needs.all_of.union(needs.any_of.intersection(one_of)));
-                credentials.relies_on_one_of = true;
-            }
+            let (relied, one_of_them) = needs.relied_on(before, after, one_of);
+            credentials.relies_on = ids(relied);
+            credentials.relies_on_one_of = one_of_them;
         } else {
             let (all, any) = needs.missing(after);
             let (missing_all, missing_any) = if needs.impossible && all.is_empty() && any.is_empty()

@@ -119,12 +119,7 @@ pub(crate) fn explain(
         let transition = graph.transition_at(edge);
         let (before, after) = (path.credentials[position], path.credentials[position + 1]);
         let needs = graph.needs_at(path.nodes[position + 1]);
-        let named_any = needs.any_of.intersection(after);
-        let (relied, relies_on_one_of) = if needs.any_of.is_empty() || !named_any.is_empty() {
-            (needs.all_of.union(named_any), false)
-        } else {
-            (needs.all_of.union(needs.any_of.intersection(one_of)), true)
-        };
+        let (relied, relies_on_one_of) = needs.relied_on(before, after, one_of);
         let ids = |set: CredentialSet| -> Vec<CredentialId> {
             graph
                 .credentials_in(set)
