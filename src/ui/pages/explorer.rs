@@ -133,7 +133,7 @@ pub fn roles_page() -> Html {
             </p>
             if roles.is_empty() {
                 <div class="fh-empty fh-explorer__empty">
-                    <p>{ "No roles match. Clear the filters or try another title." }</p>
+                    <p>{ "No roles match. Clear the filters, or try the start of a job title (nurse, analyst), another name for it (ward sister, HCA, EPR analyst) or a band (band 5, 8a)." }</p>
                     <button type="button" class="fh-button fh-button--secondary"
                         onclick={update.reform(|_| RoleFilter::default())}>
                         { "Clear the filters" }
