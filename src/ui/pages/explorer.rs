@@ -3,8 +3,8 @@
 //! (`#/roles?q=cnio&family=clinical-informatics`), so the back button from a role page
 //! returns to the same list and a filtered list can be bookmarked or shared.
 
-use super::role::evidence_tag;
 use crate::graph::{Band, Family, Role, RoleGraph};
+use crate::ui::components::{evidence_tag, Graded};
 use crate::ui::context::use_graph;
 use crate::ui::routes::Route;
 use serde::{Deserialize, Serialize};
@@ -261,7 +261,7 @@ fn role_card(role: &Role) -> Html {
                 </div>
                 <div class="fh-role-card__fact">
                     <dt>{ "Band" }</dt>
-                    <dd>{ role.bands.to_string() }{ " " }{ evidence_tag(role.evidence) }</dd>
+                    <dd>{ role.bands.to_string() }{ " " }{ evidence_tag(role.evidence, Graded::Bands) }</dd>
                 </div>
             </dl>
             if role.entry {

@@ -343,7 +343,10 @@ fn evidence_log(props: &EvidenceLogProps) -> Html {
     html! {
         <details class="fh-details">
             <summary class="fh-details__summary">
-                <span class="fh-details__summary-text">{ format!("{name} ({})", count(entries.len(), "entry", "entries")) }</span>
+                <span class="fh-details__summary-text">{ match entries.len() {
+                    0 => format!("{name}: nothing logged yet"),
+                    n => format!("{name}: {}", count(n, "piece of evidence", "pieces of evidence")),
+                } }</span>
             </summary>
             <div class="fh-details__text">
                 if entries.is_empty() {

@@ -1,7 +1,8 @@
 //! One role's page: what it is, what it pays, what it needs, how people get into it and
 //! where they go next, what development helps, and the sources behind it all.
 
-use crate::graph::{Evidence, Opportunity, OpportunityId, Role, RoleGraph, RoleId, Transition};
+use crate::graph::{Opportunity, OpportunityId, Role, RoleGraph, RoleId, Transition};
+use crate::ui::components::{evidence_tag, Graded};
 use crate::ui::context::use_graph;
 use crate::ui::routes::Route;
 use serde::Serialize;
@@ -55,7 +56,7 @@ fn role_details(graph: &RoleGraph, role: &Role) -> Html {
                 <div class="fh-summary-list__row">
                     <dt class="fh-summary-list__key">{ "Band" }</dt>
                     <dd class="fh-summary-list__value">
-                        { role.bands.to_string() }{ " " }{ evidence_tag(role.evidence) }
+                        { role.bands.to_string() }{ " " }{ evidence_tag(role.evidence, Graded::Bands) }
                     </dd>
                 </div>
                 if role.entry {
@@ -206,7 +207,7 @@ fn move_item(graph: &RoleGraph, transition: &Transition, other: &RoleId, directi
             <Link<Route> to={Route::Role { id: other.to_string() }}>{ title }</Link<Route>>
             <span class="fh-move__facts">
                 { format!("Typically {} ", transition.months) }
-                { evidence_tag(transition.evidence) }
+                { evidence_tag(transition.evidence, Graded::Move) }
             </span>
             if let Some(note) = &transition.note {
                 <span class="fh-move__note">{ note }</span>
@@ -270,21 +271,6 @@ fn summary_row(key: &'static str, value: String) -> Html {
             <dt class="fh-summary-list__key">{ key }</dt>
             <dd class="fh-summary-list__value">{ value }</dd>
         </div>
-    }
-}
-
-/// An evidence grade as a tag: the words carry the grade, the colour only repeats it.
-pub fn evidence_tag(grade: Evidence) -> Html {
-    let modifier = match grade {
-        Evidence::Sourced => "fh-tag--sourced",
-        Evidence::Derived => "fh-tag--derived",
-        Evidence::Assumed => "fh-tag--assumed",
-    };
-    html! {
-        <span class={classes!("fh-tag", modifier)}>
-            <span class="fh-visually-hidden">{ "Evidence: " }</span>
-            { grade.label() }
-        </span>
     }
 }
 
