@@ -24,5 +24,6 @@ pub use link::{
     SHARE_PREFIX, SHARE_VERSION,
 };
 pub use print::{
-    objective_label, PrintCompetency, PrintEvidence, PrintOpportunity, PrintStep, PrintablePlan,
+    objective_label, pay_in_words, PrintCompetency, PrintEvidence, PrintOpportunity, PrintStep,
+    PrintablePlan,
 };

@@ -22,9 +22,7 @@ test("every evidence grade on a route opens to say what it means for that move",
   await expect(page.getByText("What bands mean").first()).toBeVisible();
 });
 
-test("an informed estimate says what it means for the move", async ({ page }) => {
-  await page.goto("./#/roles");
-  await waitForApp(page);
+test("About the data explains the words Foothold uses", async ({ page }) => {
   await page.goto("./#/about");
   await waitForApp(page);
   await expect(page.getByRole("heading", { name: "Words Foothold uses" })).toBeVisible();

@@ -137,3 +137,25 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// A short text kept in this browser's local storage under `key`, such as the name to
+/// print on plans; `None` when there is none or storage is blocked.
+pub fn stored_text(key: &str) -> Option<String> {
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(key).ok().flatten())
+}
+
+/// Keeps a short text in local storage under `key` (removed when blank). Returns false
+/// when the browser would not keep it.
+pub fn store_text(key: &str, text: &str) -> bool {
+    let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+    else {
+        return false;
+    };
+    if text.trim().is_empty() {
+        storage.remove_item(key).is_ok()
+    } else {
+        storage.set_item(key, text.trim()).is_ok()
+    }
+}

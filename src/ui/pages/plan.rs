@@ -9,7 +9,8 @@ use crate::ui::components::{app_link, plan_progress};
 use crate::ui::context::use_graph;
 use crate::ui::format::{count, long_date, month_year};
 use crate::ui::hooks::browser::{
-    app_address, copy_to_clipboard, download, download_export, now, print, random_seed, today,
+    app_address, copy_to_clipboard, download, download_export, now, print, random_seed, store_text,
+    stored_text, today,
 };
 use crate::ui::hooks::use_page;
 use crate::ui::routes::Route;
@@ -31,6 +32,10 @@ fn target_value<T: JsCast>(event: &Event) -> Option<T> {
         .and_then(|target| target.dyn_into::<T>().ok())
 }
 
+/// Where the name printed on plans is kept on this device (apart from the plans, so it is
+/// typed once for all of them).
+const PRINT_NAME_KEY: &str = "foothold.print-name";
+
 /// The plan screen.
 #[function_component(PlanPage)]
 pub fn plan_page(props: &PlanPageProps) -> Html {
@@ -40,6 +45,7 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
     let graph = use_graph();
     let app = use_app();
     let shared_link = use_state(|| None::<(String, bool)>);
+    let person = use_state(|| stored_text(PRINT_NAME_KEY).unwrap_or_default());
     let (Some(graph), Some(app)) = (graph, app) else {
         return Html::default();
     };
@@ -59,6 +65,16 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
     let plan = Rc::new(plan);
 
     let on_print = Callback::from(|_: MouseEvent| print());
+    let on_person = {
+        let person = person.clone();
+        Callback::from(move |event: Event| {
+            if let Some(input) = target_value::<web_sys::HtmlInputElement>(&event) {
+                let name = input.value();
+                store_text(PRINT_NAME_KEY, &name);
+                person.set(name.trim().to_owned());
+            }
+        })
+    };
     let on_calendar = {
         let app = app.clone();
         let graph = graph.clone();
@@ -129,6 +145,12 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
                 </h1>
                 { plan_progress(&progress, "plan-progress") }
                 <p>{ finish }</p>
+                <div class="fh-form-group">
+                    <label class="fh-label" for="print-name">{ "Your name on the printed plan (optional)" }</label>
+                    <div class="fh-hint" id="print-name-hint">{ "Kept on this device only, for every plan you print." }</div>
+                    <input class="fh-input fh-input--width-20" id="print-name" type="text" autocomplete="name"
+                        aria-describedby="print-name-hint" value={(*person).clone()} onchange={on_person} />
+                </div>
                 <div class="fh-button-group">
                     <button type="button" class="fh-button fh-button--secondary" onclick={on_print}>{ "Print" }</button>
                     <button type="button" class="fh-button fh-button--secondary" onclick={on_calendar}>{ "Download calendar" }</button>
@@ -148,7 +170,7 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
                     }) }
                 </ol>
             </div>
-            { print_view(&graph, &app, &plan) }
+            { print_view(&graph, &app, &plan, &person) }
         </>
     }
 }
@@ -393,19 +415,22 @@ fn evidence_log(props: &EvidenceLogProps) -> Html {
 
 /// The plan as a personal development plan for an appraisal, shown only when printing.
 /// A plain function rather than a component, like [`step_editor`].
-fn print_view(graph: &RoleGraph, app: &AppHandle, plan: &Plan) -> Html {
-    let printable = printable(plan, graph, &app.data);
+fn print_view(graph: &RoleGraph, app: &AppHandle, plan: &Plan, person: &str) -> Html {
+    let printable = printable(plan, graph, &app.data).for_person(person);
     html! {
         <div class="fh-print-only">
             <h1 class="fh-heading-l">{ format!("Personal development plan: {}", printable.name) }</h1>
             <dl class="fh-summary-list">
+                if let Some(name) = &printable.person {
+                    <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Name" }</dt><dd class="fh-summary-list__value">{ name.clone() }</dd></div>
+                }
+                <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Date" }</dt><dd class="fh-summary-list__value">{ long_date(printable.printed) }</dd></div>
                 <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "From" }</dt><dd class="fh-summary-list__value">{ printable.start.clone() }</dd></div>
                 <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Aiming for" }</dt><dd class="fh-summary-list__value">{ printable.target.clone() }</dd></div>
                 <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Route" }</dt><dd class="fh-summary-list__value">{ printable.route.join(" → ") }</dd></div>
-                <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Chosen for" }</dt><dd class="fh-summary-list__value">{ printable.objective }</dd></div>
+                <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Why this route" }</dt><dd class="fh-summary-list__value">{ printable.reason.clone() }</dd></div>
                 <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Progress" }</dt><dd class="fh-summary-list__value">{ format!("{} of {} steps finished", printable.progress.finished(), printable.progress.total) }</dd></div>
                 <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Projected finish" }</dt><dd class="fh-summary-list__value">{ format!("{} ({})", month_year(printable.projection.finish), printable.pace) }</dd></div>
-                <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Printed" }</dt><dd class="fh-summary-list__value">{ long_date(printable.printed) }</dd></div>
             </dl>
             <h2 class="fh-heading-m">{ "Development steps" }</h2>
             <ol>
@@ -415,8 +440,11 @@ fn print_view(graph: &RoleGraph, app: &AppHandle, plan: &Plan) -> Html {
                         <p>{ format!("Status: {}", step.status_label) }
                             if let Some(date) = step.target_date { { format!(". Target date: {}", long_date(date)) } }
                             if let Some(time) = &step.typical_time { { format!(". Typical time: {time}") } }
-                            if let Some(grade) = step.evidence_grade { { format!(". Evidence: {grade}") } }
+                            if let Some(grade) = step.evidence_grade { { format!(". How sure: {grade}") } }
                         </p>
+                        if let Some(pay) = &step.pay {
+                            <p>{ format!("Pay: {pay}.") }</p>
+                        }
                         if !step.to_gain.is_empty() {
                             <p><strong>{ "Skills to develop: " }</strong>{ step.to_gain.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(", ") }</p>
                             { for step.to_gain.iter().filter(|c| !c.evidence.is_empty()).map(|c| html! {
@@ -441,6 +469,7 @@ fn print_view(graph: &RoleGraph, app: &AppHandle, plan: &Plan) -> Html {
             <p>{ "______________________________________________" }</p>
             <p>{ "Signed (appraisee): ____________________  Date: __________" }</p>
             <p>{ "Signed (appraiser): ____________________  Date: __________" }</p>
+            <p>{ printable.ownership.clone() }</p>
             <p class="fh-secondary">{ printable.data_source.clone() }</p>
         </div>
     }
