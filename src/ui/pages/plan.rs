@@ -4,7 +4,9 @@
 
 use crate::graph::{CompetencyId, RoleGraph};
 use crate::plan::{AppData, Date, Plan, PlanId, StepStatus};
-use crate::share::{calendar_file_name, calendar_ics, export_plan, share_fragment, PrintablePlan};
+use crate::share::{
+    calendar_file_name, calendar_ics, export_plan, share_fragment_from, PrintablePlan,
+};
 use crate::ui::components::{app_link, plan_progress};
 use crate::ui::context::use_graph;
 use crate::ui::format::{count, long_date, month_year};
@@ -97,8 +99,10 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
     let on_share = {
         let plan = plan.clone();
         let shared_link = shared_link.clone();
+        let person = person.clone();
         Callback::from(move |_: MouseEvent| {
-            let link = format!("{}{}", app_address(), share_fragment(&plan));
+            let fragment = share_fragment_from(&plan, Some(person.as_str()), Some(today));
+            let link = format!("{}{}", app_address(), fragment);
             shared_link.set(Some((link.clone(), false)));
             let shared_link = shared_link.clone();
             wasm_bindgen_futures::spawn_local(async move {
