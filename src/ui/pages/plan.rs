@@ -48,6 +48,7 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
     let app = use_app();
     let shared_link = use_state(|| None::<(String, bool)>);
     let person = use_state(|| stored_text(PRINT_NAME_KEY).unwrap_or_default());
+    let calendar_error = use_state(|| None::<String>);
     let (Some(graph), Some(app)) = (graph, app) else {
         return Html::default();
     };
@@ -77,13 +78,15 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
             }
         })
     };
+    // A calendar problem shows next to its button, not at the top of the page.
     let on_calendar = {
         let app = app.clone();
         let graph = graph.clone();
         let plan = plan.clone();
+        let calendar_error = calendar_error.clone();
         Callback::from(move |_: MouseEvent| {
             if plan.steps.iter().all(|step| step.target_date.is_none()) {
-                app.dispatch(Action::Notify(
+                calendar_error.set(Some(
                     "Set a target date on at least one step first: the calendar holds one event for each dated step.".to_owned(),
                 ));
                 return;
@@ -91,8 +94,11 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
             let ics = calendar_ics(&plan, &graph, now());
             let name = calendar_file_name(&plan);
             match download(&name, "text/calendar", &ics) {
-                Ok(()) => app.dispatch(Action::Announce(format!("Downloaded {name}."))),
-                Err(reason) => app.dispatch(Action::Notify(reason)),
+                Ok(()) => {
+                    calendar_error.set(None);
+                    app.dispatch(Action::Announce(format!("Downloaded {name}.")))
+                }
+                Err(reason) => calendar_error.set(Some(reason)),
             }
         })
     };
@@ -161,6 +167,11 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
                     <button type="button" class="fh-button fh-button--secondary" onclick={on_share}>{ "Share link" }</button>
                     <button type="button" class="fh-button fh-button--secondary" onclick={on_export}>{ "Export this plan" }</button>
                 </div>
+                if let Some(problem) = &*calendar_error {
+                    <p class="fh-error-message" role="alert">
+                        <span class="fh-visually-hidden">{ "Error: " }</span>{ problem.clone() }
+                    </p>
+                }
                 if let Some((link, copied)) = &*shared_link {
                     <div class="fh-inset">
                         <p role="status">{ if *copied { "Link copied. Anyone with it can see this plan, notes included." } else { "Copy this link to share the plan. Anyone with it can see this plan, notes included." } }</p>

@@ -278,7 +278,14 @@ fn summary_row(key: &'static str, value: String) -> Html {
 /// window) with `rel="noopener noreferrer"`, so nothing is fetched unless the user
 /// follows one and the site learns nothing about where they came from.
 pub fn source_list(sources: &[String]) -> Html {
+    let offline = web_sys::window().is_some_and(|window| !window.navigator().on_line());
     html! {
+        <>
+        if offline {
+            <p class="fh-hint">{ "You are offline: these links open other websites, so they need an internet connection." }</p>
+        } else {
+            <p class="fh-visually-hidden">{ "These links open other websites and need an internet connection." }</p>
+        }
         <ul class="fh-sources">
             { for sources.iter().map(|url| html! {
                 <li>
@@ -288,6 +295,7 @@ pub fn source_list(sources: &[String]) -> Html {
                 </li>
             }) }
         </ul>
+        </>
     }
 }
 
