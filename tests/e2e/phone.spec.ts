@@ -94,3 +94,29 @@ test.describe("at 200% zoom on a desktop (640×400 CSS pixels)", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(640);
   });
 });
+
+test.describe("the role map on a touch phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test("one finger on the map scrolls the page rather than the map", async ({ page }) => {
+    await page.goto("./#/map");
+    await waitForApp(page);
+    const map = page.locator(".fh-map__viewport");
+    await map.scrollIntoViewIfNeeded();
+    await expect(map).toHaveCSS("touch-action", "pan-x pan-y");
+    const box = await map.boundingBox();
+    expect(box).not.toBeNull();
+    const before = await page.evaluate(() => window.scrollY);
+    const svgBefore = await page.locator(".fh-map__svg").getAttribute("viewBox");
+    const client = await page.context().newCDPSession(page);
+    await client.send("Input.synthesizeScrollGesture", {
+      x: Math.round(box!.x + box!.width / 2),
+      y: Math.round(box!.y + Math.min(box!.height, 300) / 2 + 50),
+      yDistance: -250,
+      gestureSourceType: "touch",
+      speed: 800,
+    });
+    await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before);
+    expect(await page.locator(".fh-map__svg").getAttribute("viewBox")).toBe(svgBefore);
+  });
+});
