@@ -1,4 +1,5 @@
-// An appraisal-ready print and a mentor's view of a shared plan, on a touch phone.
+// A saved plan on a touch phone: the pace asked where the finish is shown, an
+// appraisal-ready print, and a mentor's view of a shared plan.
 import { expect, test, type Page } from "@playwright/test";
 import { waitForApp } from "./support/app";
 
@@ -53,4 +54,15 @@ test("a mentor sees the whole shared plan, who shared it and when, and can print
   await expect(mentor.getByText(/Status: Not started/).first()).toBeVisible();
   await expect(mentor.getByText(/could be finished around/)).toBeVisible();
   await other.close();
+});
+
+test("the plan asks about pace where it shows the projected finish", async ({ page }) => {
+  await savePlan(page);
+  const finish = page.locator(".fh-plan-finish");
+  await expect(finish).toHaveText(/^Working on it alongside your job, you could finish around \w+ \d{4} \(\d+ months? from now\)\.$/);
+  await page.getByText("Change how you work on it").tap();
+  await page.getByRole("radio", { name: "Part time" }).check();
+  await expect(finish).toContainText("part time, at 60% of a full-time week");
+  await page.getByRole("radio", { name: "Alongside my job" }).check();
+  await expect(finish).toContainText("alongside your job");
 });
