@@ -66,3 +66,23 @@ test("the plan asks about pace where it shows the projected finish", async ({ pa
   await page.getByRole("radio", { name: "Alongside my job" }).check();
   await expect(finish).toContainText("alongside your job");
 });
+
+test("saving the same route twice asks first, shows the saved state, and Cancel opens the plan saved before", async ({ page }) => {
+  await savePlan(page);
+  await expect(page.getByRole("region", { name: "Notice" })).toContainText("to your plans, on this device.");
+  await expect(page.getByText(/^Saved on this device/)).toBeVisible();
+  const first = page.url();
+  await page.goto("./#/routes/registered-nurse/chief-nursing-information-officer");
+  await waitForApp(page);
+  let question = "";
+  page.once("dialog", async (dialog) => {
+    question = dialog.message();
+    await dialog.dismiss();
+  });
+  await page.getByRole("button", { name: "Save as plan" }).first().tap();
+  await expect(page).toHaveURL(first);
+  expect(question).toContain("You already saved this route as");
+  await page.goto("./#/plans");
+  await waitForApp(page);
+  await expect(page.getByRole("list", { name: "Saved plans" }).locator(":scope > li")).toHaveCount(1);
+});

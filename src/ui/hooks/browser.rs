@@ -159,3 +159,11 @@ pub fn store_text(key: &str, text: &str) -> bool {
         storage.set_item(key, text.trim()).is_ok()
     }
 }
+
+/// Asks a yes-or-no question in the browser's own dialog (which works with a keyboard,
+/// touch and screen readers); false when the person cancels or no dialog can show.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|window| window.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}

@@ -16,7 +16,7 @@ use crate::ui::hooks::browser::{
 };
 use crate::ui::hooks::use_page;
 use crate::ui::routes::Route;
-use crate::ui::state::{role_title, use_app, Action, AppHandle};
+use crate::ui::state::{role_title, use_app, Action, AppHandle, SaveStatus};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -144,6 +144,12 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
             count(projection.months as usize, "month", "months")
         )
     };
+    let route_name = format!(
+        "{} to {}",
+        role_title(&graph, &plan.start),
+        role_title(&graph, &plan.target)
+    );
+    let saved = matches!(app.save, SaveStatus::Saved);
     let pace = app.data.pace;
     let on_pace = {
         let app = app.clone();
@@ -175,10 +181,17 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
             <div class="fh-no-print">
                 <p>{ app_link(&Route::Plans, "Back to your plans") }</p>
                 <h1 class="fh-heading-xl" tabindex="-1" ref={heading}>
-                    <span class="fh-caption">{ format!("From {} to {}", role_title(&graph, &plan.start), role_title(&graph, &plan.target)) }</span>
+                    // The caption only when the name does not already say it, so the
+                    // heading is read once.
+                    if plan.name != route_name {
+                        <span class="fh-caption">{ format!("From {route_name}") }</span>
+                    }
                     { plan.name.clone() }
                 </h1>
                 { plan_progress(&progress, "plan-progress") }
+                if saved {
+                    <p class="fh-saved">{ "Saved on this device: changes to steps, dates and notes are kept as you make them." }</p>
+                }
                 <p class="fh-plan-finish">{ finish }</p>
                 if !progress.is_complete() {
                     <details class="fh-details">
