@@ -80,13 +80,13 @@ fn starts_a_word(text: &str, needle: &str) -> bool {
         text[..at]
             .chars()
             .next_back()
-            .is_none_or(|before| !before.is_alphanumeric())
+            .is_none_or(|before| !before.is_ascii_alphanumeric())
     })
 }
 
 /// The first letters of a title's words: "rn" for "Registered nurse".
 fn initialism(text: &str) -> String {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !c.is_ascii_alphanumeric())
         .filter_map(|word| word.chars().next())
         .collect()
 }

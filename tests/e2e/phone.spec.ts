@@ -68,7 +68,7 @@ for (const phone of phones) {
       expect(await firstOption(page, "nur")).toBe("Registered nurse");
       expect(await firstOption(page, "ward nurse")).toMatch(/^Registered nurse/);
       expect(await firstOption(page, "RN")).toMatch(/^Registered nurse/);
-      expect(await firstOption(page, "band 5")).toMatch(/· (Band 5|Bands 5 to)/);
+      expect(await firstOption(page, "band 5")).toMatch(/· (band 5|bands 5 to)/);
       const options = page.getByRole("option");
       await expect(options.filter({ hasText: "Machine learning engineer" })).toHaveCount(0);
       await page.getByRole("combobox", { name: "Current role" }).fill("analyst");

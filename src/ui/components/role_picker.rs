@@ -39,7 +39,7 @@ struct Match {
     title: String,
     /// The other title that matched, shown so people see why a role is listed.
     matched_other: Option<String>,
-    /// The bands it is usually advertised at ("Bands 5 to 7"), so a search for a band
+    /// The bands it is usually advertised at ("bands 5 to 7"), so a search for a band
     /// shows why each role is listed.
     bands: String,
 }
@@ -69,7 +69,13 @@ fn matches_for(index: &crate::graph::RoleIndex, text: &str) -> (Vec<Match>, usiz
                 id: role.id.clone(),
                 title: role.title.clone(),
                 matched_other,
-                bands: role.bands.to_string(),
+                // Plain concatenation keeps the band names' formatting code out of the
+                // first load.
+                bands: if role.bands.min == role.bands.max {
+                    ["band ", role.bands.min.code()].concat()
+                } else {
+                    ["bands ", role.bands.min.code(), " to ", role.bands.max.code()].concat()
+                },
             }
         })
         .collect();
