@@ -94,8 +94,7 @@ fn initialism(text: &str) -> String {
 /// How well one lowercased phrase matches a role, best 0: 0 the title or another title is
 /// the phrase; 1 the title starts with it; 2 a word of the title starts with it, or it is
 /// the title's initials ("rn"); 3 the same for another title; 4 the title or another
-/// title contains it (three letters or more: "rn" must not find "learning"); 5 every
-/// word of it starts a word of the title or other titles.
+/// title contains it (three letters or more: "rn" must not find "learning").
 fn phrase_rank(phrase: &str, title: &str, others: &[String]) -> Option<u8> {
     if phrase.is_empty() {
         return None;
@@ -114,12 +113,6 @@ fn phrase_rank(phrase: &str, title: &str, others: &[String]) -> Option<u8> {
         Some(3)
     } else if !short && (title.contains(phrase) || others.iter().any(|o| o.contains(phrase))) {
         Some(4)
-    } else if phrase.contains(' ')
-        && phrase.split(' ').all(|word| {
-            starts_a_word(title, word) || others.iter().any(|other| starts_a_word(other, word))
-        })
-    {
-        Some(5)
     } else {
         None
     }

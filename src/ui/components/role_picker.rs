@@ -11,7 +11,8 @@ use yew::prelude::*;
 const MAX_MATCHES: usize = 8;
 
 /// What to try when nothing matches, shown under the box and read out.
-const NO_MATCH: &str = "No roles match. Try the start of a job title (nurse, analyst, administrator), another name for it (ward sister, HCA, EPR analyst) or a band (band 5, 8a).";
+const NO_MATCH: &str =
+    "No roles match. Try the start of a job title (nurse, analyst), another name (HCA) or a band (band 5).";
 
 /// Props for [`RolePicker`].
 #[derive(Properties, PartialEq, Clone)]
@@ -74,7 +75,13 @@ fn matches_for(index: &crate::graph::RoleIndex, text: &str) -> (Vec<Match>, usiz
                 bands: if role.bands.min == role.bands.max {
                     ["band ", role.bands.min.code()].concat()
                 } else {
-                    ["bands ", role.bands.min.code(), " to ", role.bands.max.code()].concat()
+                    [
+                        "bands ",
+                        role.bands.min.code(),
+                        " to ",
+                        role.bands.max.code(),
+                    ]
+                    .concat()
                 },
             }
         })
