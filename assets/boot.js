@@ -42,6 +42,17 @@
     event.preventDefault();
     main.focus();
   });
+  // The frame's Menu button (narrow screens) opens and closes its links until the app,
+  // whose header works the same way, takes the frame's place. (The frame's ids differ from
+  // the app's, which renders its own header out of sight before taking over.)
+  document.addEventListener("click", function (event) {
+    var button = event.target instanceof Element ? event.target.closest("[data-foothold-menu]") : null;
+    var menu = button ? document.getElementById(button.getAttribute("aria-controls")) : null;
+    if (!button || !menu) return;
+    var open = button.getAttribute("aria-expanded") !== "true";
+    button.setAttribute("aria-expanded", open ? "true" : "false");
+    menu.classList.toggle("fh-nav--open", open);
+  });
   // A link followed before the app has started leads elsewhere too.
   window.addEventListener("hashchange", function () {
     if (!opensStartScreen(window.location.hash)) frameOnly();

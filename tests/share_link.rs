@@ -131,3 +131,44 @@ proptest! {
         let _ = read_share_fragment(&packed(&bytes));
     }
 }
+
+#[test]
+fn a_link_says_who_shared_the_plan_and_when_and_older_links_still_open() {
+    use foothold::graph::{bundled_pack_data, RoleGraph};
+    use foothold::plan::{Plan, PlanId};
+    use foothold::planner::Objective;
+    use foothold::share::{read_shared, share_fragment_from};
+    let Ok(pack) = bundled_pack_data() else {
+        panic!("the bundled pack reads");
+    };
+    let graph = RoleGraph::new_unchecked(pack);
+    let step = graph.transitions()[0].clone();
+    let Ok(today) = "2026-03-02".parse() else {
+        panic!("a date");
+    };
+    let Ok(plan) = Plan::from_route(
+        &graph,
+        &[step.from.clone(), step.to.clone()],
+        Objective::ShortestTime,
+        "For my mentor",
+        today,
+        PlanId::generate(1, 1),
+    ) else {
+        panic!("a plan from a move in the data");
+    };
+    let Ok(shared) = read_shared(&share_fragment_from(&plan, Some(" Sam "), Some(today))) else {
+        panic!("the link opens");
+    };
+    assert_eq!(shared.plan, plan);
+    assert_eq!(shared.by.as_deref(), Some("Sam"));
+    assert_eq!(shared.on, Some(today));
+
+    let Ok(anonymous) = read_shared(&share_fragment_from(&plan, Some("  "), None)) else {
+        panic!("the link opens");
+    };
+    assert_eq!((anonymous.by, anonymous.on), (None, None));
+    let Ok(older) = read_shared(&share_fragment(&plan)) else {
+        panic!("a link without sender opens");
+    };
+    assert_eq!(older.plan, plan);
+}

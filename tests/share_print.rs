@@ -33,10 +33,86 @@ fn the_page_names_the_route_by_role_titles() {
     );
     assert_eq!(page.objective, "Shortest typical time");
     assert_eq!(page.printed, date("2026-01-05"));
-    assert_eq!(
-        page.data_source,
-        "Starter pack (test fixture) (data version 2026.11.0-starter)"
+    assert!(page.data_source.starts_with(
+        "Made with Foothold, role data version 2026.11.0-starter (facts last checked "
+    ));
+    assert!(
+        !page.data_source.contains("Starter pack"),
+        "the footer names no organisation"
     );
+}
+
+/// A page for a one-step plan on the bundled role data, read without validation so the
+/// print model is tested apart from the data's own checks.
+fn bundled_page() -> foothold::share::PrintablePlan {
+    use foothold::graph::{bundled_pack_data, RoleGraph};
+    use foothold::plan::{AppData, Plan, PlanId};
+    use foothold::planner::Objective;
+    let Ok(pack) = bundled_pack_data() else {
+        panic!("the bundled pack reads");
+    };
+    let graph = RoleGraph::new_unchecked(pack);
+    let move_ = graph.transitions()[0].clone();
+    let today = date("2026-01-05");
+    let Ok(plan) = Plan::from_route(
+        &graph,
+        &[move_.from.clone(), move_.to.clone()],
+        Objective::ShortestTime,
+        "For appraisal",
+        today,
+        PlanId::generate(1, 1),
+    ) else {
+        panic!("a plan from a move in the data");
+    };
+    foothold::share::PrintablePlan::new(&plan, &graph, &AppData::default(), today)
+}
+
+#[test]
+fn the_reason_is_true_whichever_suggested_route_was_saved() {
+    let page = bundled_page();
+    assert_eq!(
+        page.reason,
+        "Chosen by the person from the routes Foothold suggested, which it listed by shortest typical time."
+    );
+    assert!(!page.reason.starts_with("Shortest"));
+}
+
+#[test]
+fn the_page_carries_the_person_s_name_and_says_the_plan_is_theirs() {
+    let page = bundled_page();
+    assert_eq!(page.person, None);
+    assert!(page.ownership.starts_with("This is the person's own plan"));
+    assert!(page
+        .data_source
+        .starts_with("Made with Foothold, role data version "));
+    let named = bundled_page().for_person("  Sam Patel ");
+    assert_eq!(named.person.as_deref(), Some("Sam Patel"));
+    assert!(named.ownership.starts_with("This is Sam Patel's own plan"));
+    assert_eq!(bundled_page().for_person("   ").person, None);
+}
+
+#[test]
+fn medical_pay_reads_in_plain_words() {
+    use foothold::graph::{Band, BandRange};
+    use foothold::share::pay_in_words;
+    let medical = BandRange {
+        min: Band::MedicalContract,
+        max: Band::MedicalContract,
+    };
+    assert_eq!(
+        pay_in_words(&medical),
+        "Paid on a medical contract (the doctors' pay scales), not on Agenda for Change bands"
+    );
+    let range = BandRange {
+        min: Band::B8c,
+        max: Band::B9,
+    };
+    assert_eq!(pay_in_words(&range), "Agenda for Change bands 8c to 9");
+    let one = BandRange {
+        min: Band::B5,
+        max: Band::B5,
+    };
+    assert_eq!(pay_in_words(&one), "Agenda for Change band 5");
 }
 
 #[test]

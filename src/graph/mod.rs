@@ -313,22 +313,20 @@ impl RoleGraph {
         self.pack.migrations.iter().find(|m| &m.old == old)
     }
 
-    /// Roles whose title or other titles contain the query, ignoring case; best matches
-    /// (title starts with the query) first, then by title.
+    /// Roles matching a search, best first, in the same order as
+    /// [`RoleIndex::search`] (the role picker and the Roles screen agree).
     pub fn search_roles(&self, query: &str) -> Vec<&Role> {
-        let needle = query.trim().to_lowercase();
-        let mut matches: Vec<(u8, &Role)> = self
+        let query = index::Query::new(query);
+        let mut matches: Vec<index::Ranked<'_, &Role>> = self
             .pack
             .roles
             .iter()
             .filter_map(|role| {
-                index::search_rank(&needle, &role.title, &role.also_known_as)
-                    .map(|rank| (rank, role))
+                index::search_rank(&query, &role.title, &role.also_known_as, &role.bands)
+                    .map(|rank| (rank, role.entry, role.title.as_str(), role))
             })
             .collect();
-        crate::order::sort_by(&mut matches, |a, b| {
-            a.0.cmp(&b.0).then_with(|| a.1.title.cmp(&b.1.title))
-        });
-        matches.into_iter().map(|(_, role)| role).collect()
+        index::sort_matches(&mut matches);
+        matches.into_iter().map(|(_, _, _, role)| role).collect()
     }
 }

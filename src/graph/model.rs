@@ -1068,6 +1068,11 @@ pub struct IndexedRole {
     /// Its other titles.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also_known_as: Vec<String>,
+    /// The bands it is usually advertised at, so "band 5" finds it.
+    pub bands: BandRange,
+    /// True for roles people start from, listed first among equally good matches.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub entry: bool,
 }
 
 impl RoleIndex {
@@ -1082,6 +1087,8 @@ impl RoleIndex {
                     id: role.id.clone(),
                     title: role.title.clone(),
                     also_known_as: role.also_known_as.clone(),
+                    bands: role.bands,
+                    entry: role.entry,
                 })
                 .collect(),
         }

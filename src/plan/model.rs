@@ -244,11 +244,21 @@ impl Pace {
         }
     }
 
-    /// The pace as people read it: "Full time" or "Part time (60%)".
+    /// The pace as people read it: "Alongside my job" (the typical times, which
+    /// describe people making these moves while they keep working) or "Part time (60%)".
     pub fn label(self) -> String {
         match self {
-            Pace::FullTime => "Full time".to_owned(),
+            Pace::FullTime => "Alongside my job".to_owned(),
             Pace::PartTime(percent) => format!("Part time ({percent}%)"),
+        }
+    }
+
+    /// The pace inside a sentence: "alongside your job" or "part time, at 60% of a
+    /// full-time week".
+    pub fn phrase(self) -> String {
+        match self {
+            Pace::FullTime => "alongside your job".to_owned(),
+            Pace::PartTime(percent) => format!("part time, at {percent}% of a full-time week"),
         }
     }
 }

@@ -6,7 +6,7 @@
 //! every stage: a length limit on the link, a size limit on decompression (so a tiny
 //! link cannot expand into gigabytes), and the same content checks as an import.
 
-use crate::plan::{plan_problems, replacement_plan_id, Plan};
+use crate::plan::{plan_problems, replacement_plan_id, Date, Plan};
 use crate::share::base64url;
 use crate::share::files::describe_problems;
 use miniz_oxide::inflate::{decompress_to_vec_with_limit, TINFLStatus};
@@ -26,13 +26,36 @@ pub const MAX_SHARE_JSON_BYTES: usize = 512 * 1024;
 struct SharedOut<'a> {
     v: u32,
     plan: &'a Plan,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    by: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    on: Option<Date>,
 }
 
+// Older links have no `by` or `on`; older builds ignore them in newer links.
 #[derive(Deserialize)]
 struct SharedIn {
     v: u32,
     plan: serde_json::Value,
+    #[serde(default)]
+    by: Option<String>,
+    #[serde(default)]
+    on: Option<serde_json::Value>,
 }
+
+/// A plan read from a share link, with who shared it and when, where the link says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedPlan {
+    /// The plan.
+    pub plan: Plan,
+    /// The name the sender gave, if any.
+    pub by: Option<String>,
+    /// The day the link was made, if the link says.
+    pub on: Option<Date>,
+}
+
+/// The longest sender name kept from a link, in characters.
+const MAX_SENDER_CHARS: usize = 80;
 
 /// Why a share link could not be opened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,9 +121,18 @@ impl std::error::Error for ShareError {}
 /// assert_eq!(read_share_fragment(&link), Ok(plan));
 /// ```
 pub fn share_fragment(plan: &Plan) -> String {
+    share_fragment_from(plan, None, None)
+}
+
+/// Like [`share_fragment`], also saying who shares the plan (a blank name is left out)
+/// and on which day, so a mentor sees both.
+pub fn share_fragment_from(plan: &Plan, by: Option<&str>, on: Option<Date>) -> String {
+    let by = by.map(str::trim).filter(|name| !name.is_empty());
     let shared = SharedOut {
         v: SHARE_VERSION,
         plan,
+        by,
+        on,
     };
     // A plan has only string keys and no floats, so this cannot fail.
     let json = serde_json::to_vec(&shared).unwrap_or_default();
@@ -113,6 +145,12 @@ pub fn share_fragment(plan: &Plan) -> String {
 /// (the same for the same link) when it is not; add it with
 /// [`AppData::add_as_copy`](crate::plan::AppData::add_as_copy).
 pub fn read_share_fragment(text: &str) -> Result<Plan, ShareError> {
+    read_shared(text).map(|shared| shared.plan)
+}
+
+/// Reads a share link like [`read_share_fragment`], with who shared it and when. A
+/// sender or date the link garbles is left out rather than refusing the plan.
+pub fn read_shared(text: &str) -> Result<SharedPlan, ShareError> {
     let text = text.trim();
     let payload = match text.find(SHARE_PREFIX) {
         Some(start) => &text[start + SHARE_PREFIX.len()..],
@@ -150,7 +188,17 @@ pub fn read_share_fragment(text: &str) -> Result<Plan, ShareError> {
     if let Some(detail) = describe_problems(&plan_problems(&plan, 0)) {
         return Err(ShareError::NotAPlan(detail));
     }
-    Ok(plan)
+    let by = shared
+        .by
+        .map(|name| {
+            name.trim()
+                .chars()
+                .take(MAX_SENDER_CHARS)
+                .collect::<String>()
+        })
+        .filter(|name| !name.is_empty());
+    let on = shared.on.and_then(|on| serde_json::from_value(on).ok());
+    Ok(SharedPlan { plan, by, on })
 }
 
 /// A fast, stable hash (FNV-1a), so a link always gives its plan the same fresh id.

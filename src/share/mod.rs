@@ -20,9 +20,10 @@ pub use files::{
     ImportPreview, MAX_IMPORT_BYTES,
 };
 pub use link::{
-    read_share_fragment, share_fragment, ShareError, MAX_SHARE_JSON_BYTES, MAX_SHARE_PAYLOAD_CHARS,
-    SHARE_PREFIX, SHARE_VERSION,
+    read_share_fragment, read_shared, share_fragment, share_fragment_from, ShareError, SharedPlan,
+    MAX_SHARE_JSON_BYTES, MAX_SHARE_PAYLOAD_CHARS, SHARE_PREFIX, SHARE_VERSION,
 };
 pub use print::{
-    objective_label, PrintCompetency, PrintEvidence, PrintOpportunity, PrintStep, PrintablePlan,
+    objective_label, pay_in_words, PrintCompetency, PrintEvidence, PrintOpportunity, PrintStep,
+    PrintablePlan,
 };

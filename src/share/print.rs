@@ -1,7 +1,7 @@
 //! The print model: everything a printed plan shows (for an appraisal or a mentor
 //! meeting), gathered into plain data so the UI only lays it out.
 
-use crate::graph::{CompetencyId, OpportunityId, RoleGraph, RoleId, Source};
+use crate::graph::{Band, BandRange, CompetencyId, OpportunityId, RoleGraph, RoleId, Source};
 use crate::plan::{AppData, Date, Plan, Progress, Projection, StepStatus};
 use crate::planner::Objective;
 use std::collections::BTreeSet;
@@ -79,6 +79,9 @@ pub struct PrintStep {
     pub already_held: Vec<PrintCompetency>,
     /// Development that helps with the move.
     pub opportunities: Vec<PrintOpportunity>,
+    /// The pay of the role moved to, in plain words (see [`pay_in_words`]); `None` when
+    /// the role is no longer in the role data.
+    pub pay: Option<String>,
 }
 
 /// A plan laid out for printing.
@@ -109,6 +112,11 @@ pub struct PrintablePlan {
     pub route: Vec<String>,
     /// What "best" meant when the route was chosen.
     pub objective: &'static str,
+    /// Why this route, in words that are true whichever of the suggested routes was
+    /// saved: the person chose it from routes listed by the objective.
+    pub reason: String,
+    /// The person's name, when they gave one (see [`PrintablePlan::for_person`]).
+    pub person: Option<String>,
     /// When the plan was made.
     pub created: Date,
     /// The day it is printed.
@@ -125,8 +133,33 @@ pub struct PrintablePlan {
     pub held: Vec<PrintCompetency>,
     /// The whole evidence log, oldest first.
     pub evidence: Vec<PrintEvidence>,
-    /// The role data's name and version, for the footer.
+    /// The footer: made with Foothold, the role data's version and the date its facts
+    /// were last checked. It names no organisation: the plan is the person's own.
     pub data_source: String,
+    /// A line saying the plan is the person's own, not an official document.
+    pub ownership: String,
+}
+
+/// A role's pay in plain words: "Agenda for Change bands 6 to 7", "Agenda for Change
+/// band 5", "Very senior manager pay", or for doctors "Paid on a medical contract (the
+/// doctors' pay scales), not on Agenda for Change bands".
+pub fn pay_in_words(bands: &BandRange) -> String {
+    let code = |band: Band| band.code().to_owned();
+    match (bands.min, bands.max) {
+        (Band::MedicalContract, _) | (_, Band::MedicalContract) => {
+            "Paid on a medical contract (the doctors' pay scales), not on Agenda for Change bands"
+                .to_owned()
+        }
+        (Band::VerySeniorManager, Band::VerySeniorManager) => "Very senior manager pay".to_owned(),
+        (min, Band::VerySeniorManager) => {
+            format!(
+                "Agenda for Change band {} up to very senior manager pay",
+                code(min)
+            )
+        }
+        (min, max) if min == max => format!("Agenda for Change band {}", code(min)),
+        (min, max) => format!("Agenda for Change bands {} to {}", code(min), code(max)),
+    }
 }
 
 /// The objective as a phrase for the printed page.
@@ -235,6 +268,7 @@ impl PrintablePlan {
                         .map(|id| print_competency(graph, data, id))
                         .collect(),
                     opportunities,
+                    pay: graph.role(&step.to).map(|role| pay_in_words(&role.bands)),
                 }
             })
             .collect();
@@ -259,6 +293,11 @@ impl PrintablePlan {
                 .map(|id| role_title(graph, id))
                 .collect(),
             objective: objective_label(plan.objective),
+            reason: format!(
+                "Chosen by the person from the routes Foothold suggested, which it listed by {}.",
+                objective_label(plan.objective).to_lowercase()
+            ),
+            person: None,
             created: plan.created,
             printed: today,
             progress: plan.progress(),
@@ -270,7 +309,21 @@ impl PrintablePlan {
                 .map(|id| print_competency(graph, data, id))
                 .collect(),
             evidence,
-            data_source: format!("{} (data version {})", info.title, info.data_version),
+            data_source: format!(
+                "Made with Foothold, role data version {} (facts last checked {}).",
+                info.data_version, info.checked
+            ),
+            ownership: "This is the person's own plan, made with Foothold. It is not an official NHS document, a job offer or a promise of funding.".to_owned(),
         }
+    }
+
+    /// The same page with the person's name on it; a blank name leaves it off.
+    pub fn for_person(mut self, name: &str) -> PrintablePlan {
+        let name = name.trim();
+        if !name.is_empty() {
+            self.ownership = format!("This is {name}'s own plan, made with Foothold. It is not an official NHS document, a job offer or a promise of funding.");
+            self.person = Some(name.to_owned());
+        }
+        self
     }
 }

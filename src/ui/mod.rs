@@ -183,11 +183,21 @@ fn shell(props: &ShellProps) -> Html {
             perf::mark(perf::FIRST_RENDER);
         }
     });
+    // The header's menu on a narrow screen: closed again whenever the screen changes.
+    let menu_open = use_state_eq(|| false);
+    {
+        let menu_open = menu_open.clone();
+        use_effect_with(route.clone(), move |_| menu_open.set(false));
+    }
+    let on_menu = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |()| menu_open.set(!*menu_open))
+    };
     let wide = matches!(route, Some(Route::Routes { .. }) | Some(Route::Map));
     html! {
         <>
             if header_due {
-                { header(route.as_ref()) }
+                { header(route.as_ref(), *menu_open, &on_menu) }
             }
             <div class={classes!("fh-width-container", wide.then_some("fh-width-container--wide"))}>
                 { app.as_ref().map(other_tab_banner).unwrap_or_default() }

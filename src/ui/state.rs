@@ -319,9 +319,10 @@ impl Reducible for AppState {
                 let mut data = (*state.data).clone();
                 let name = plan.name.clone();
                 match data.add_plan(plan) {
-                    Ok(()) => state
-                        .with_data(data)
-                        .announced(format!("Saved “{name}” to your plans.")),
+                    Ok(()) => state.with_data(data).noticed(
+                        format!("Saved “{name}” to your plans, on this device."),
+                        None,
+                    ),
                     Err(error) => state.clone().noticed(error.to_string(), None),
                 }
             }

@@ -75,7 +75,7 @@ for (const viewport of viewports) {
       await page.getByLabel("Status of step 1").selectOption("In progress");
       await page.getByRole("button", { name: "Share link" }).click();
       await expect(page.getByLabel("Share link")).toBeVisible();
-      await page.getByText(/\(0 entries\)/).first().click();
+      await page.getByText(/: nothing logged yet$/).first().click();
       await expectNoViolations(page, "plan");
 
       const shared = await page.getByLabel("Share link").inputValue();

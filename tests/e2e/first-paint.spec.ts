@@ -43,14 +43,25 @@ for (const viewport of [
     await expect(lead).toBeVisible();
     await expect(page.getByRole("status")).toHaveText("Loading Foothold…");
     const nav = page.getByRole("navigation", { name: "Main" });
-    await expect(nav.getByRole("link")).toHaveText(["Plan a route", "Roles", "Role map", "What I have", "Plans", "Your data", "About the data"]);
-    await expect(nav.getByRole("link", { name: "Plan a route" })).toHaveAttribute("aria-current", "page");
+    // On a phone the links sit behind the Menu button, closed at first; the markup holds
+    // them either way.
+    const links = page.locator("nav[aria-label='Main'] a");
+    await expect(links).toHaveText(["Plan a route", "Roles", "Role map", "What I have", "Plans", "Your data", "About the data"]);
+    await expect(links.first()).toHaveAttribute("aria-current", "page");
+    const menu = page.getByRole("button", { name: "Menu" });
+    if (viewport.name === "phone") {
+      await expect(menu).toHaveAttribute("aria-expanded", "false");
+      await expect(nav).toBeHidden();
+    } else {
+      await expect(menu).toBeHidden();
+      await expect(nav).toBeVisible();
+    }
     const before = {
       banner: await page.getByRole("banner").innerText(),
-      links: await nav.getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("href"))),
+      links: await links.evaluateAll((links) => links.map((link) => link.getAttribute("href"))),
       heading: await placeOf(heading),
       lead: await placeOf(lead),
-      nav: await placeOf(nav),
+      header: await placeOf(page.getByRole("banner")),
       leadText: await lead.innerText(),
     };
 
@@ -59,15 +70,29 @@ for (const viewport of [
     await expect(page.getByRole("combobox", { name: "Current role" })).toBeVisible();
     // The same words, links and places as the app's own header and start screen.
     expect(await page.getByRole("banner").innerText()).toBe(before.banner);
-    expect(await nav.getByRole("link").evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual(before.links);
-    expect(await placeOf(nav)).toEqual(before.nav);
-    await expect(nav.getByRole("link", { name: "Plan a route" })).toHaveAttribute("aria-current", "page");
+    expect(await links.evaluateAll((links) => links.map((link) => link.getAttribute("href")))).toEqual(before.links);
+    expect(await placeOf(page.getByRole("banner"))).toEqual(before.header);
+    await expect(links.first()).toHaveAttribute("aria-current", "page");
     expect(await placeOf(heading)).toEqual(before.heading);
     expect(await page.getByText(startLead).innerText()).toBe(before.leadText);
     expect(await placeOf(page.getByText(startLead))).toEqual(before.lead);
     await expect(page.locator("[data-foothold-shell]")).toHaveCount(0);
   });
 }
+
+test("on a phone the frame's Menu button opens its links before the app arrives", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const release = await holdBackTheApp(page);
+  await page.goto("./");
+  const menu = page.getByRole("button", { name: "Menu" });
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Roles" })).toBeVisible();
+  await menu.click();
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  release();
+  await waitForApp(page);
+});
 
 test("a link to another screen shows the frame and a loading line, never the start screen's heading", async ({ page }) => {
   const release = await holdBackTheApp(page);

@@ -29,15 +29,41 @@ fn section_of(route: &Route) -> Option<Route> {
     })
 }
 
-/// The header: skip link, product name and the navigation, which wraps onto more lines
-/// on a phone rather than hiding behind a menu button. `route` is the screen shown, whose
-/// navigation item is marked as the current page.
+/// The id of the navigation the header's Menu button opens and closes.
+pub const MENU_ID: &str = "fh-menu";
+
+/// The header: skip link, product name and the navigation. On a narrow screen (a phone,
+/// or a desktop at 200% zoom) the links sit behind a "Menu" button, so the header takes
+/// one short row; `menu_open` says whether they are shown there, and `on_menu` is called
+/// when the button is pressed (or Escape is pressed inside the open menu). On a wide
+/// screen the button is hidden and the links are always shown. `route` is the screen
+/// shown, whose navigation item is marked as the current page.
 ///
 /// A plain function rather than a component: the frame that shows it already follows
 /// the route, and each component type adds its own copy of yew's component machinery to
-/// the app.
-pub fn header(route: Option<&Route>) -> Html {
+/// the app. `index.html` holds a copy of this markup (the pre-rendered frame): keep them
+/// in step.
+pub fn header(route: Option<&Route>, menu_open: bool, on_menu: &Callback<()>) -> Html {
     let section = route.and_then(section_of);
+    let toggle = on_menu.reform(|_: MouseEvent| ());
+    // Following a link closes the menu, even a link to the screen already shown.
+    let on_link = {
+        let on_menu = on_menu.clone();
+        Callback::from(move |_: MouseEvent| {
+            if menu_open {
+                on_menu.emit(());
+            }
+        })
+    };
+    let on_key = {
+        let on_menu = on_menu.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if menu_open && event.key() == "Escape" {
+                on_menu.emit(());
+                crate::ui::hooks::page::focus_by_id("fh-menu-button");
+            }
+        })
+    };
     html! {
         <>
             <a class="fh-skip-link" href="#main-content" onclick={Callback::from(|event: MouseEvent| {
@@ -54,8 +80,10 @@ pub fn header(route: Option<&Route>) -> Html {
                         </>
                     }) }
                     <p class="fh-header__tagline">{ "Plan your move into NHS digital, data and informatics roles" }</p>
+                    <button type="button" class="fh-menu-button" id="fh-menu-button" aria-controls={MENU_ID}
+                        aria-expanded={if menu_open { "true" } else { "false" }} onclick={toggle}>{ "Menu" }</button>
                 </div>
-                <nav class="fh-nav" aria-label="Main">
+                <nav class={classes!("fh-nav", menu_open.then_some("fh-nav--open"))} id={MENU_ID} aria-label="Main" onkeydown={on_key} onclick={on_link}>
                     <ul class="fh-width-container fh-nav__list">
                         { for NAV.iter().map(|(label, target)| {
                             let current = section.as_ref() == Some(target);

@@ -13,7 +13,10 @@ pub mod step_list;
 
 pub use app_link::{app_link, styled_app_link};
 pub use error_summary::{ErrorSummary, FieldError};
-pub use evidence_tag::evidence_tag;
+pub use evidence_tag::{
+    evidence_meaning, evidence_tag, grade_tag, route_evidence_sentence, with_terms_explained,
+    Graded,
+};
 pub use layout::{footer, header};
 pub use messages::{live_region, notice_banner, other_tab_banner, save_problem};
 pub use plan_progress::plan_progress;

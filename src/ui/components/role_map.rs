@@ -239,6 +239,9 @@ pub fn role_map(props: &RoleMapProps) -> Html {
                 .find(|(known, _)| *known != id)
                 .map(|(_, other)| *other);
             match other {
+                // One finger scrolls the page (the browser does that: see touch-action in
+                // the map's styles); two fingers move and zoom the map.
+                None if event.pointer_type() == "touch" => {}
                 None => {
                     let (dx, dy) = (point.x - previous.x, point.y - previous.y);
                     gestures.travel += dx.hypot(dy);
@@ -435,7 +438,7 @@ pub fn role_map(props: &RoleMapProps) -> Html {
                 </svg>
             </div>
             <p class="fh-hint fh-map__help" id="fh-map-help">
-                { "Drag to move the map; pinch, or hold Ctrl and scroll, to zoom. With a keyboard, use the arrow keys to move, plus and minus to zoom, and Tab to go from role to role. Select a role to open its page." }
+                { "Drag to move the map (on a touch screen, with two fingers: one finger scrolls the page); pinch, or hold Ctrl and scroll, to zoom. With a keyboard, use the arrow keys to move, plus and minus to zoom, and Tab to go from role to role. Select a role to open its page." }
             </p>
         </div>
     }

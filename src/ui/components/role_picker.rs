@@ -10,6 +10,10 @@ use yew::prelude::*;
 /// How many matches to list at once; more would bury the input on a phone.
 const MAX_MATCHES: usize = 8;
 
+/// What to try when nothing matches, shown under the box and read out.
+const NO_MATCH: &str =
+    "No roles match. Try the start of a job title (nurse, analyst), another name (HCA) or a band (band 5).";
+
 /// Props for [`RolePicker`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct RolePickerProps {
@@ -36,16 +40,21 @@ struct Match {
     title: String,
     /// The other title that matched, shown so people see why a role is listed.
     matched_other: Option<String>,
+    /// The bands it is usually advertised at ("bands 5 to 7"), so a search for a band
+    /// shows why each role is listed.
+    bands: String,
 }
 
-/// The roles matching what was typed, best first.
-fn matches_for(index: &crate::graph::RoleIndex, text: &str) -> Vec<Match> {
+/// The roles matching what was typed, best first (at most [`MAX_MATCHES`]), and how many
+/// match in all.
+fn matches_for(index: &crate::graph::RoleIndex, text: &str) -> (Vec<Match>, usize) {
     let needle = text.trim().to_lowercase();
     if needle.is_empty() {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
-    index
-        .search(&needle)
+    let found = index.search(&needle);
+    let total = found.len();
+    let shown = found
         .into_iter()
         .take(MAX_MATCHES)
         .map(|role| {
@@ -61,9 +70,23 @@ fn matches_for(index: &crate::graph::RoleIndex, text: &str) -> Vec<Match> {
                 id: role.id.clone(),
                 title: role.title.clone(),
                 matched_other,
+                // Plain concatenation keeps the band names' formatting code out of the
+                // first load.
+                bands: if role.bands.min == role.bands.max {
+                    ["band ", role.bands.min.code()].concat()
+                } else {
+                    [
+                        "bands ",
+                        role.bands.min.code(),
+                        " to ",
+                        role.bands.max.code(),
+                    ]
+                    .concat()
+                },
             }
         })
-        .collect()
+        .collect();
+    (shown, total)
 }
 
 /// The role whose title or other title is exactly the text, ignoring case and spaces
@@ -126,7 +149,8 @@ pub fn role_picker(props: &RolePickerProps) -> Html {
     let Some(index) = index else {
         return Html::default();
     };
-    let matches = matches_for(&index, &text);
+    let (matches, total) = matches_for(&index, &text);
+    let band_search = text.chars().any(|c| c.is_ascii_digit());
     let listbox_id = format!("{}-listbox", props.id);
     let hint_id = format!("{}-hint", props.id);
     let error_id = format!("{}-error", props.id);
@@ -239,11 +263,17 @@ pub fn role_picker(props: &RolePickerProps) -> Html {
         described_by.push(error_id.clone());
     }
     let described_by = (!described_by.is_empty()).then(|| described_by.join(" "));
+    let no_match = !text.trim().is_empty() && total == 0;
     let status = if *open && !text.trim().is_empty() {
-        match matches.len() {
-            0 => "No roles match. Try another word, such as nurse, analyst or CNIO.".to_owned(),
-            1 => "1 role matches.".to_owned(),
-            n => format!("{n} roles match."),
+        match (total, matches.len()) {
+            (0, _) => NO_MATCH.to_owned(),
+            (1, _) => "1 role matches.".to_owned(),
+            (n, shown) if n > shown => {
+                format!(
+                    "{n} roles match; the first {shown} are listed. Type more to narrow the list."
+                )
+            }
+            (n, _) => format!("{n} roles match."),
         }
     } else {
         String::new()
@@ -304,11 +334,17 @@ pub fn role_picker(props: &RolePickerProps) -> Html {
                                 if let Some(other) = &item.matched_other {
                                     <span class="fh-role-picker__also">{ format!(" (also called {other})") }</span>
                                 }
+                                if band_search {
+                                    <span class="fh-role-picker__also">{ format!(" · {}", item.bands) }</span>
+                                }
                             </li>
                         }
                     }) }
                 </ul>
             </div>
+            if no_match {
+                <p class="fh-hint fh-role-picker__none">{ NO_MATCH }</p>
+            }
             <div class="fh-visually-hidden" id={status_id} role="status" aria-live="polite">{ status }</div>
         </div>
     }

@@ -2,7 +2,7 @@
 
 use crate::graph::RoleGraph;
 use crate::planner::Route as PlannedRoute;
-use crate::ui::components::{evidence_tag, step_list};
+use crate::ui::components::{evidence_meaning, route_evidence_sentence, step_list, Graded};
 use crate::ui::state::role_title;
 use yew::prelude::*;
 
@@ -68,7 +68,22 @@ pub fn route_card(
             <ol class="fh-band-path fh-form-group" aria-labelledby={format!("route-{}-bands", number)}>
                 { for totals.band_path.iter().map(|band| html! { <li>{ band.to_string() }</li> }) }
             </ol>
-            <p>{ "Weakest evidence on this route: " }{ evidence_tag(totals.weakest_evidence) }</p>
+            <details class="fh-details fh-band-path__help">
+                <summary class="fh-details__summary"><span class="fh-details__summary-text">{ "What bands mean" }</span></summary>
+                <div class="fh-details__text">
+                    <p>{ "Most NHS staff are paid on the Agenda for Change scale, from band 2 up to band 9; bands 8a to 8d are senior management and specialist grades. Doctors are paid on medical contracts instead, and board directors on very senior manager pay." }</p>
+                </div>
+            </details>
+            <p>{ route_evidence_sentence(totals.weakest_evidence) }</p>
+            if totals.weakest_evidence != crate::graph::Evidence::Sourced {
+                <details class="fh-details">
+                    <summary class="fh-details__summary"><span class="fh-details__summary-text">{ "How sure is this?" }</span></summary>
+                    <div class="fh-details__text">
+                        <p>{ format!("The least certain move on this route is graded “{}”. ", totals.weakest_evidence.label()) }{ evidence_meaning(totals.weakest_evidence, Graded::Move) }</p>
+                        <p>{ "Each step below says how sure its figures are." }</p>
+                    </div>
+                </details>
+            }
             { step_list(graph, &route.steps, 3) }
             <div class="fh-card__footer">
                 <button type="button" class="fh-button" onclick={on_save}>{ "Save as plan" }</button>

@@ -5,7 +5,7 @@
 use crate::graph::{OpportunityStatus, RoleGraph};
 use crate::plan::{gives_text, relies_on_text};
 use crate::planner::RouteStep;
-use crate::ui::components::{app_link, evidence_tag};
+use crate::ui::components::{app_link, evidence_tag, with_terms_explained, Graded};
 use crate::ui::routes::Route;
 use crate::ui::state::role_title;
 use yew::prelude::*;
@@ -62,7 +62,7 @@ pub fn step_list(graph: &RoleGraph, steps: &[RouteStep], heading_level: u8) -> H
                             if let Some(role) = target {
                                 <p>{ role.bands.to_string() }</p>
                             }
-                            <p>{ evidence_tag(step.evidence) }</p>
+                            <div>{ evidence_tag(step.evidence, Graded::Move) }</div>
                         </div>
                         if let Some(text) = relies {
                             <p class="fh-steps__credential">{ text }</p>
@@ -75,7 +75,7 @@ pub fn step_list(graph: &RoleGraph, steps: &[RouteStep], heading_level: u8) -> H
                         } else {
                             <p class="fh-heading-s">{ "Skills to gain" }</p>
                             <ul class="fh-list-compact">
-                                { for to_gain.iter().map(|name| html! { <li>{ name.clone() }</li> }) }
+                                { for to_gain.iter().map(|name| html! { <li>{ with_terms_explained(name) }</li> }) }
                             </ul>
                         }
                         if !held.is_empty() {

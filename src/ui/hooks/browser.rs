@@ -224,3 +224,33 @@ pub fn confirm_before_closing(unsaved: impl Fn() -> bool + 'static) -> Option<Li
         },
     )
 }
+
+/// A short text kept in this browser's local storage under `key`, such as the name to
+/// print on plans; `None` when there is none or storage is blocked.
+pub fn stored_text(key: &str) -> Option<String> {
+    web_sys::window()
+        .and_then(|window| window.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(key).ok().flatten())
+}
+
+/// Keeps a short text in local storage under `key` (removed when blank). Returns false
+/// when the browser would not keep it.
+pub fn store_text(key: &str, text: &str) -> bool {
+    let Some(storage) = web_sys::window().and_then(|window| window.local_storage().ok().flatten())
+    else {
+        return false;
+    };
+    if text.trim().is_empty() {
+        storage.remove_item(key).is_ok()
+    } else {
+        storage.set_item(key, text.trim()).is_ok()
+    }
+}
+
+/// Asks a yes-or-no question in the browser's own dialog (which works with a keyboard,
+/// touch and screen readers); false when the person cancels or no dialog can show.
+pub fn confirm(question: &str) -> bool {
+    web_sys::window()
+        .and_then(|window| window.confirm_with_message(question).ok())
+        .unwrap_or(false)
+}

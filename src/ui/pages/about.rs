@@ -2,9 +2,10 @@
 //! evidence grades mean, how much it holds, where it comes from and under what licence,
 //! and the promise that nothing the user enters leaves their device.
 
-use super::role::{evidence_tag, link_text};
+use super::role::link_text;
 use crate::graph::audit::Audit;
 use crate::graph::{Evidence, OpportunityStatus, RoleGraph};
+use crate::ui::components::grade_tag;
 use crate::ui::context::use_graph;
 use yew::prelude::*;
 
@@ -54,6 +55,17 @@ pub fn evidence_counts(graph: &RoleGraph, grade: Evidence) -> (usize, usize) {
 
 const EVIDENCE_GRADES: [Evidence; 3] = [Evidence::Sourced, Evidence::Derived, Evidence::Assumed];
 
+/// Terms used across Foothold, each with a short explanation.
+const GLOSSARY: [(&str, &str); 7] = [
+    ("Band", "A step on Agenda for Change, the NHS pay scale for most staff: band 2 for entry jobs up to band 9; bands 8a to 8d are senior management and specialist grades."),
+    ("Medical contract", "Doctors are paid on their own contracts (resident doctor, specialty doctor, consultant), not on bands."),
+    ("Very senior manager", "Pay for board directors, set by each organisation rather than a band."),
+    ("Role data (the pack)", "The roles, moves, skills and programmes Foothold plans with. It is written by the people who made Foothold from the public sources listed below, and has a version and the date its facts were last checked."),
+    ("Competency", "A skill or area of knowledge a role asks for, named as in a national framework."),
+    ("Development opportunity", "A course, apprenticeship, programme or way of learning on the job that helps with a move."),
+    ("DCB0129 and DCB0160", "The NHS clinical risk management standards for health IT: DCB0129 for those who make it, DCB0160 for organisations that use it. A clinical safety officer applies them."),
+];
+
 /// The "About the data" page.
 #[function_component(AboutPage)]
 pub fn about_page() -> Html {
@@ -97,7 +109,7 @@ pub fn about_page() -> Html {
                         let (roles, moves) = evidence_counts(&graph, grade);
                         html! {
                             <div class="fh-evidence-grades__item">
-                                <dt class="fh-evidence-grades__grade">{ evidence_tag(grade) }</dt>
+                                <dt class="fh-evidence-grades__grade">{ grade_tag(grade) }</dt>
                                 <dd>
                                     <p>{ grade.meaning() }</p>
                                     <p class="fh-hint">{ format!(
@@ -112,6 +124,17 @@ pub fn about_page() -> Html {
             </section>
 
             { audit_section(&graph) }
+            <section class="fh-section" aria-labelledby="about-words">
+                <h2 id="about-words">{ "Words Foothold uses" }</h2>
+                <dl class="fh-summary-list">
+                    { for GLOSSARY.iter().map(|(term, meaning)| html! {
+                        <div class="fh-summary-list__row">
+                            <dt class="fh-summary-list__key">{ *term }</dt>
+                            <dd class="fh-summary-list__value">{ *meaning }</dd>
+                        </div>
+                    }) }
+                </dl>
+            </section>
 
             <section class="fh-section" aria-labelledby="about-counts">
                 <h2 id="about-counts">{ "What the data holds" }</h2>

@@ -3,8 +3,8 @@
 //! (`#/roles?q=cnio&family=clinical-informatics`), so the back button from a role page
 //! returns to the same list and a filtered list can be bookmarked or shared.
 
-use super::role::evidence_tag;
 use crate::graph::{Band, Family, Role, RoleGraph};
+use crate::ui::components::{evidence_tag, Graded};
 use crate::ui::context::use_graph;
 use crate::ui::routes::Route;
 use serde::{Deserialize, Serialize};
@@ -133,7 +133,7 @@ pub fn roles_page() -> Html {
             </p>
             if roles.is_empty() {
                 <div class="fh-empty fh-explorer__empty">
-                    <p>{ "No roles match. Clear the filters or try another title." }</p>
+                    <p>{ "No roles match. Clear the filters, or try the start of a job title (nurse, analyst), another name for it (ward sister, HCA, EPR analyst) or a band (band 5, 8a)." }</p>
                     <button type="button" class="fh-button fh-button--secondary"
                         onclick={update.reform(|_| RoleFilter::default())}>
                         { "Clear the filters" }
@@ -261,7 +261,7 @@ fn role_card(role: &Role) -> Html {
                 </div>
                 <div class="fh-role-card__fact">
                     <dt>{ "Band" }</dt>
-                    <dd>{ role.bands.to_string() }{ " " }{ evidence_tag(role.evidence) }</dd>
+                    <dd>{ role.bands.to_string() }{ " " }{ evidence_tag(role.evidence, Graded::Bands) }</dd>
                 </div>
             </dl>
             if role.entry {

@@ -6,19 +6,22 @@
 
 use crate::graph::{CompetencyId, RoleGraph};
 use crate::plan::{
-    check_route, gives_text, relies_on_text, AppData, Date, Plan, PlanId, RouteCheck,
-    StepCredentials, StepStatus,
+    check_route, gives_text, relies_on_text, AppData, Date, Pace, Plan, PlanId, RouteCheck,
+    StepCredentials, StepStatus, MIN_PART_TIME_PERCENT,
 };
-use crate::share::{calendar_file_name, calendar_ics, export_plan, share_fragment, PrintablePlan};
+use crate::share::{
+    calendar_file_name, calendar_ics, export_plan, share_fragment_from, PrintablePlan,
+};
 use crate::ui::components::{app_link, plan_progress};
 use crate::ui::context::use_graph;
 use crate::ui::format::{count, long_date, month_year};
 use crate::ui::hooks::browser::{
-    app_address, copy_to_clipboard, download, download_export, now, print, random_seed, today,
+    app_address, copy_to_clipboard, download, download_export, now, print, random_seed, store_text,
+    stored_text, today,
 };
 use crate::ui::hooks::use_page;
 use crate::ui::routes::Route;
-use crate::ui::state::{role_title, use_app, Action, AppHandle};
+use crate::ui::state::{role_title, use_app, Action, AppHandle, SaveStatus};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -36,6 +39,10 @@ fn target_value<T: JsCast>(event: &Event) -> Option<T> {
         .and_then(|target| target.dyn_into::<T>().ok())
 }
 
+/// Where the name printed on plans is kept on this device (apart from the plans, so it is
+/// typed once for all of them).
+const PRINT_NAME_KEY: &str = "foothold.print-name";
+
 /// The plan screen.
 #[function_component(PlanPage)]
 pub fn plan_page(props: &PlanPageProps) -> Html {
@@ -45,6 +52,8 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
     let graph = use_graph();
     let app = use_app();
     let shared_link = use_state(|| None::<(String, bool)>);
+    let person = use_state(|| stored_text(PRINT_NAME_KEY).unwrap_or_default());
+    let calendar_error = use_state(|| None::<String>);
     let (Some(graph), Some(app)) = (graph, app) else {
         return Html::default();
     };
@@ -65,13 +74,25 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
     let plan = Rc::new(plan);
 
     let on_print = Callback::from(|_: MouseEvent| print());
+    let on_person = {
+        let person = person.clone();
+        Callback::from(move |event: Event| {
+            if let Some(input) = target_value::<web_sys::HtmlInputElement>(&event) {
+                let name = input.value();
+                store_text(PRINT_NAME_KEY, &name);
+                person.set(name.trim().to_owned());
+            }
+        })
+    };
+    // A calendar problem shows next to its button, not at the top of the page.
     let on_calendar = {
         let app = app.clone();
         let graph = graph.clone();
         let plan = plan.clone();
+        let calendar_error = calendar_error.clone();
         Callback::from(move |_: MouseEvent| {
             if plan.steps.iter().all(|step| step.target_date.is_none()) {
-                app.dispatch(Action::Notify(
+                calendar_error.set(Some(
                     "Set a target date on at least one step first: the calendar holds one event for each dated step.".to_owned(),
                 ));
                 return;
@@ -79,16 +100,21 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
             let ics = calendar_ics(&plan, &graph, now());
             let name = calendar_file_name(&plan);
             match download(&name, "text/calendar", &ics) {
-                Ok(()) => app.dispatch(Action::Announce(format!("Downloaded {name}."))),
-                Err(reason) => app.dispatch(Action::Notify(reason)),
+                Ok(()) => {
+                    calendar_error.set(None);
+                    app.dispatch(Action::Announce(format!("Downloaded {name}.")))
+                }
+                Err(reason) => calendar_error.set(Some(reason)),
             }
         })
     };
     let on_share = {
         let plan = plan.clone();
         let shared_link = shared_link.clone();
+        let person = person.clone();
         Callback::from(move |_: MouseEvent| {
-            let link = format!("{}{}", app_address(), share_fragment(&plan));
+            let fragment = share_fragment_from(&plan, Some(person.as_str()), Some(today));
+            let link = format!("{}{}", app_address(), fragment);
             shared_link.set(Some((link.clone(), false)));
             let shared_link = shared_link.clone();
             wasm_bindgen_futures::spawn_local(async move {
@@ -118,11 +144,42 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
         "Every step is finished.".to_owned()
     } else {
         format!(
-            "At {} you could finish around {} ({}).",
-            app.data.pace.label().to_lowercase(),
+            "Working on it {}, you could finish around {} ({} from now).",
+            app.data.pace.phrase(),
             month_year(projection.finish),
             count(projection.months as usize, "month", "months")
         )
+    };
+    let route_name = format!(
+        "{} to {}",
+        role_title(&graph, &plan.start),
+        role_title(&graph, &plan.target)
+    );
+    let saved = matches!(app.save, SaveStatus::Saved);
+    let pace = app.data.pace;
+    let on_pace = {
+        let app = app.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = target_value::<web_sys::HtmlInputElement>(&event) else {
+                return;
+            };
+            let chosen = match input.value().as_str() {
+                "job" => Some(Pace::FullTime),
+                "part" => Some(match pace {
+                    Pace::PartTime(percent) => Pace::PartTime(percent),
+                    Pace::FullTime => Pace::PartTime(60),
+                }),
+                percent => percent
+                    .trim()
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|p| (MIN_PART_TIME_PERCENT..=100).contains(p))
+                    .map(Pace::PartTime),
+            };
+            if let Some(chosen) = chosen {
+                app.dispatch(Action::SetPace(chosen));
+            }
+        })
     };
 
     html! {
@@ -130,18 +187,66 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
             <div class="fh-no-print">
                 <p>{ app_link(&Route::Plans, "Back to your plans") }</p>
                 <h1 class="fh-heading-xl" tabindex="-1" ref={heading}>
-                    <span class="fh-caption">{ format!("From {} to {}", role_title(&graph, &plan.start), role_title(&graph, &plan.target)) }</span>
+                    // The caption only when the name does not already say it, so the
+                    // heading is read once.
+                    if plan.name != route_name {
+                        <span class="fh-caption">{ format!("From {route_name}") }</span>
+                    }
                     { plan.name.clone() }
                 </h1>
                 { route_notice(&plan, &check) }
                 { plan_progress(&progress, "plan-progress") }
-                <p>{ finish }</p>
+                if saved {
+                    <p class="fh-saved">{ "Saved on this device: changes to steps, dates and notes are kept as you make them." }</p>
+                }
+                <p class="fh-plan-finish">{ finish }</p>
+                if !progress.is_complete() {
+                    <details class="fh-details">
+                        <summary class="fh-details__summary"><span class="fh-details__summary-text">{ "Change how you work on it" }</span></summary>
+                        <div class="fh-details__text">
+                            <fieldset class="fh-fieldset">
+                                <legend class="fh-fieldset__legend fh-fieldset__legend--s">{ "How will you work on this plan?" }</legend>
+                                <div class="fh-hint">{ "The typical times describe people who make these moves while they keep working. If you work part time, your dates stretch to match. This applies to all your plans." }</div>
+                                <div class="fh-radios">
+                                    <div class="fh-radios__item">
+                                        <input class="fh-radios__input" type="radio" name="plan-pace" id="plan-pace-job" value="job" checked={pace == Pace::FullTime} onchange={on_pace.clone()} />
+                                        <label class="fh-label fh-radios__label" for="plan-pace-job">{ "Alongside my job" }</label>
+                                    </div>
+                                    <div class="fh-radios__item">
+                                        <input class="fh-radios__input" type="radio" name="plan-pace" id="plan-pace-part" value="part" checked={matches!(pace, Pace::PartTime(_))} onchange={on_pace.clone()} />
+                                        <label class="fh-label fh-radios__label" for="plan-pace-part">{ "Part time" }</label>
+                                    </div>
+                                </div>
+                                if let Pace::PartTime(percent) = pace {
+                                    <div class="fh-form-group">
+                                        <label class="fh-label" for="plan-pace-percent">{ "Share of a full-time week, in percent" }</label>
+                                        <div class="fh-hint" id="plan-pace-percent-hint">{ format!("From {MIN_PART_TIME_PERCENT} to 100. For example, 3 days a week is 60.") }</div>
+                                        <input class="fh-input fh-input--width-3" id="plan-pace-percent" type="number" inputmode="numeric"
+                                            min={MIN_PART_TIME_PERCENT.to_string()} max="100" value={percent.to_string()}
+                                            aria-describedby="plan-pace-percent-hint" onchange={on_pace} />
+                                    </div>
+                                }
+                            </fieldset>
+                        </div>
+                    </details>
+                }
+                <div class="fh-form-group">
+                    <label class="fh-label" for="print-name">{ "Your name on the printed plan (optional)" }</label>
+                    <div class="fh-hint" id="print-name-hint">{ "Kept on this device only, for every plan you print." }</div>
+                    <input class="fh-input fh-input--width-20" id="print-name" type="text" autocomplete="name"
+                        aria-describedby="print-name-hint" value={(*person).clone()} onchange={on_person} />
+                </div>
                 <div class="fh-button-group">
                     <button type="button" class="fh-button fh-button--secondary" onclick={on_print}>{ "Print" }</button>
                     <button type="button" class="fh-button fh-button--secondary" onclick={on_calendar}>{ "Download calendar" }</button>
                     <button type="button" class="fh-button fh-button--secondary" onclick={on_share}>{ "Share link" }</button>
                     <button type="button" class="fh-button fh-button--secondary" onclick={on_export}>{ "Export this plan" }</button>
                 </div>
+                if let Some(problem) = &*calendar_error {
+                    <p class="fh-error-message" role="alert">
+                        <span class="fh-visually-hidden">{ "Error: " }</span>{ problem.clone() }
+                    </p>
+                }
                 if let Some((link, copied)) = &*shared_link {
                     <div class="fh-inset">
                         <p role="status">{ if *copied { "Link copied. Anyone with it can see this plan, notes included." } else { "Copy this link to share the plan. Anyone with it can see this plan, notes included." } }</p>
@@ -155,7 +260,7 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
                     }) }
                 </ol>
             </div>
-            { print_view(&graph, &app, &plan, &check) }
+            { print_view(&graph, &app, &plan, &check, &person) }
         </>
     }
 }
@@ -400,7 +505,10 @@ fn evidence_log(props: &EvidenceLogProps) -> Html {
     html! {
         <details class="fh-details">
             <summary class="fh-details__summary">
-                <span class="fh-details__summary-text">{ format!("{name} ({})", count(entries.len(), "entry", "entries")) }</span>
+                <span class="fh-details__summary-text">{ match entries.len() {
+                    0 => format!("{name}: nothing logged yet"),
+                    n => format!("{name}: {}", count(n, "piece of evidence", "pieces of evidence")),
+                } }</span>
             </summary>
             <div class="fh-details__text">
                 if entries.is_empty() {
@@ -447,19 +555,28 @@ fn evidence_log(props: &EvidenceLogProps) -> Html {
 
 /// The plan as a personal development plan for an appraisal, shown only when printing.
 /// A plain function rather than a component, like [`step_editor`].
-fn print_view(graph: &RoleGraph, app: &AppHandle, plan: &Plan, check: &RouteCheck) -> Html {
-    let printable = printable(plan, graph, &app.data);
+fn print_view(
+    graph: &RoleGraph,
+    app: &AppHandle,
+    plan: &Plan,
+    check: &RouteCheck,
+    person: &str,
+) -> Html {
+    let printable = printable(plan, graph, &app.data).for_person(person);
     html! {
         <div class="fh-print-only">
             <h1 class="fh-heading-l">{ format!("Personal development plan: {}", printable.name) }</h1>
             <dl class="fh-summary-list">
+                if let Some(name) = &printable.person {
+                    <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Name" }</dt><dd class="fh-summary-list__value">{ name.clone() }</dd></div>
+                }
+                <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Date" }</dt><dd class="fh-summary-list__value">{ long_date(printable.printed) }</dd></div>
                 <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "From" }</dt><dd class="fh-summary-list__value">{ printable.start.clone() }</dd></div>
                 <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Aiming for" }</dt><dd class="fh-summary-list__value">{ printable.target.clone() }</dd></div>
                 <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Route" }</dt><dd class="fh-summary-list__value">{ printable.route.join(" → ") }</dd></div>
-                <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Chosen for" }</dt><dd class="fh-summary-list__value">{ printable.objective }</dd></div>
+                <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Why this route" }</dt><dd class="fh-summary-list__value">{ printable.reason.clone() }</dd></div>
                 <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Progress" }</dt><dd class="fh-summary-list__value">{ format!("{} of {} steps finished", printable.progress.finished(), printable.progress.total) }</dd></div>
                 <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Projected finish" }</dt><dd class="fh-summary-list__value">{ format!("{} ({})", month_year(printable.projection.finish), printable.pace) }</dd></div>
-                <div class="fh-summary-list__row"><dt class="fh-summary-list__key">{ "Printed" }</dt><dd class="fh-summary-list__value">{ long_date(printable.printed) }</dd></div>
             </dl>
             if !check.is_valid() {
                 <p>{ "Foothold would no longer recommend this route: " }
@@ -474,8 +591,11 @@ fn print_view(graph: &RoleGraph, app: &AppHandle, plan: &Plan, check: &RouteChec
                         <p>{ format!("Status: {}", step.status_label) }
                             if let Some(date) = step.target_date { { format!(". Target date: {}", long_date(date)) } }
                             if let Some(time) = &step.typical_time { { format!(". Typical time: {time}") } }
-                            if let Some(grade) = step.evidence_grade { { format!(". Evidence: {grade}") } }
+                            if let Some(grade) = step.evidence_grade { { format!(". How sure: {grade}") } }
                         </p>
+                        if let Some(pay) = &step.pay {
+                            <p>{ format!("Pay: {pay}.") }</p>
+                        }
                         if !step.to_gain.is_empty() {
                             <p><strong>{ "Skills to develop: " }</strong>{ step.to_gain.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(", ") }</p>
                             { for step.to_gain.iter().filter(|c| !c.evidence.is_empty()).map(|c| html! {
@@ -500,6 +620,7 @@ fn print_view(graph: &RoleGraph, app: &AppHandle, plan: &Plan, check: &RouteChec
             <p>{ "______________________________________________" }</p>
             <p>{ "Signed (appraisee): ____________________  Date: __________" }</p>
             <p>{ "Signed (appraiser): ____________________  Date: __________" }</p>
+            <p>{ printable.ownership.clone() }</p>
             <p class="fh-secondary">{ printable.data_source.clone() }</p>
         </div>
     }

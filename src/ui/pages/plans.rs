@@ -23,7 +23,7 @@ pub fn plans_page() -> Html {
     };
     let today = today();
     let dashboard = Dashboard::new(&app.data, &graph, today);
-    let pace = app.data.pace.label().to_lowercase();
+    let pace = app.data.pace.phrase();
 
     let body = if dashboard.plans.is_empty() {
         html! {

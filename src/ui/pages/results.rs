@@ -9,7 +9,7 @@ use crate::planner::{find_routes, MissingCredential, NoRoute, Objective, Route a
 use crate::ui::components::{app_link, route_card};
 use crate::ui::context::use_graph;
 use crate::ui::format;
-use crate::ui::hooks::browser::{random_seed, today};
+use crate::ui::hooks::browser::{confirm, random_seed, today};
 use crate::ui::hooks::use_page;
 use crate::ui::perf::{mark, measure_since};
 use crate::ui::routes::Route;
@@ -108,6 +108,28 @@ pub fn routes_page(props: &RoutesPageProps) -> Html {
         let objective = query.objective;
         let name = format!("{from_title} to {to_title}");
         Callback::from(move |route: Rc<PlannedRoute>| {
+            // The same route saved before: ask before making a second plan of it, and
+            // otherwise open the one already saved.
+            let roles = route.roles();
+            let saved_before = app
+                .data
+                .plans
+                .iter()
+                .find(|plan| plan.roles().into_iter().eq(roles.iter()));
+            if let Some(existing) = saved_before {
+                let question = format!(
+                    "You already saved this route as “{}”. Save it again as a second plan?\n\nChoose Cancel to open the plan you saved.",
+                    existing.name
+                );
+                if !confirm(&question) {
+                    if let Some(navigator) = &navigator {
+                        navigator.push(&Route::Plan {
+                            id: existing.id.to_string(),
+                        });
+                    }
+                    return;
+                }
+            }
             let id = app.data.new_plan_id(random_seed());
             match Plan::from_route(
                 &graph,

@@ -1,10 +1,9 @@
 //! One role's page: what it is, what it pays, what it needs, how people get into it and
 //! where they go next, what development helps, and the sources behind it all.
 
-use crate::graph::{
-    Evidence, Opportunity, OpportunityId, Role, RoleGraph, RoleId, Source, Transition,
-};
+use crate::graph::{Opportunity, OpportunityId, Role, RoleGraph, RoleId, Source, Transition};
 use crate::plan::Date;
+use crate::ui::components::{evidence_tag, Graded};
 use crate::ui::context::use_graph;
 use crate::ui::routes::Route;
 use serde::Serialize;
@@ -58,7 +57,7 @@ fn role_details(graph: &RoleGraph, role: &Role) -> Html {
                 <div class="fh-summary-list__row">
                     <dt class="fh-summary-list__key">{ "Band" }</dt>
                     <dd class="fh-summary-list__value">
-                        { role.bands.to_string() }{ " " }{ evidence_tag(role.evidence) }
+                        { role.bands.to_string() }{ " " }{ evidence_tag(role.evidence, Graded::Bands) }
                     </dd>
                 </div>
                 if role.entry {
@@ -209,7 +208,7 @@ fn move_item(graph: &RoleGraph, transition: &Transition, other: &RoleId, directi
             <Link<Route> to={Route::Role { id: other.to_string() }}>{ title }</Link<Route>>
             <span class="fh-move__facts">
                 { format!("Typically {} ", transition.months) }
-                { evidence_tag(transition.evidence) }
+                { evidence_tag(transition.evidence, Graded::Move) }
             </span>
             if let Some(note) = &transition.note {
                 <span class="fh-move__note">{ note }</span>
@@ -291,26 +290,18 @@ fn summary_row(key: &'static str, value: String) -> Html {
     }
 }
 
-/// An evidence grade as a tag: the words carry the grade, the colour only repeats it.
-pub fn evidence_tag(grade: Evidence) -> Html {
-    let modifier = match grade {
-        Evidence::Sourced => "fh-tag--sourced",
-        Evidence::Derived => "fh-tag--derived",
-        Evidence::Assumed => "fh-tag--assumed",
-    };
-    html! {
-        <span class={classes!("fh-tag", modifier)}>
-            <span class="fh-visually-hidden">{ "Evidence: " }</span>
-            { grade.label() }
-        </span>
-    }
-}
-
 /// A list of external source links. They are plain links (no prefetching, no new
 /// window) with `rel="noopener noreferrer"`, so nothing is fetched unless the user
 /// follows one and the site learns nothing about where they came from.
 pub fn source_list(sources: &[Source]) -> Html {
+    let offline = web_sys::window().is_some_and(|window| !window.navigator().on_line());
     html! {
+        <>
+        if offline {
+            <p class="fh-hint">{ "You are offline: these links open other websites, so they need an internet connection." }</p>
+        } else {
+            <p class="fh-visually-hidden">{ "These links open other websites and need an internet connection." }</p>
+        }
         <ul class="fh-sources">
             { for sources.iter().map(|source| html! {
                 <li>
@@ -323,6 +314,7 @@ pub fn source_list(sources: &[Source]) -> Html {
                 </li>
             }) }
         </ul>
+        </>
     }
 }
 

@@ -195,7 +195,7 @@ pub fn skills_page() -> Html {
                 <div class="fh-radios">
                     <div class="fh-radios__item">
                         <input class="fh-radios__input" type="radio" name="pace" id="pace-full" checked={pace == Pace::FullTime} onchange={on_full_time} />
-                        <label class="fh-label fh-radios__label" for="pace-full">{ "Full time" }</label>
+                        <label class="fh-label fh-radios__label" for="pace-full">{ "Alongside my job (typical times)" }</label>
                     </div>
                     <div class="fh-radios__item">
                         <input class="fh-radios__input" type="radio" name="pace" id="pace-part" checked={matches!(pace, Pace::PartTime(_))} onchange={on_part_time} />
