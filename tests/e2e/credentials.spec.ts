@@ -22,10 +22,12 @@ test("a data analyst is told which registration digital pharmacist needs and how
   await expect(page.getByRole("list", { name: "Routes" })).toHaveCount(0);
 });
 
-test("a healthcare scientist reaches clinical informatician once they tick registration as a clinical scientist", async ({ page }) => {
+test("a healthcare scientist is routed through the Scientist Training Programme until they tick registration as a clinical scientist", async ({ page }) => {
+  // Unregistered, the only way in is training that ends in registration.
   await open(page, "#/routes/healthcare-scientist/clinical-informatician");
-  await expect(page.getByRole("heading", { name: "No route found" })).toBeVisible();
-  await expect(page.getByRole("list", { name: "Routes" })).toHaveCount(0);
+  const first = page.getByRole("list", { name: "Routes" }).getByRole("article").first();
+  await expect(first).toContainText("Clinical scientist in informatics");
+  await expect(first).toContainText("Gives you: registration as a clinical scientist (HCPC)");
 
   await page.getByRole("link", { name: "Mark what you already have" }).click();
   await expect(page.getByRole("heading", { name: "Registrations and qualifications" })).toBeVisible();
@@ -34,15 +36,19 @@ test("a healthcare scientist reaches clinical informatician once they tick regis
   await scientist.check();
   await expect(scientist).toBeChecked();
 
+  // Registered, the direct move relies on it and needs no retraining.
   await page.getByRole("link", { name: "See your routes with these changes" }).first().click();
   const best = page.getByRole("list", { name: "Routes" }).getByRole("article").first();
   await expect(best).toBeVisible();
   await expect(best).toContainText("Relies on your registration as a clinical scientist (HCPC)");
+  await expect(best).not.toContainText("Gives you");
 
   // The choice is kept on the device.
   await page.reload();
   await waitForApp(page);
-  await expect(page.getByRole("list", { name: "Routes" }).getByRole("article").first()).toBeVisible();
+  await expect(page.getByRole("list", { name: "Routes" }).getByRole("article").first()).toContainText(
+    "Relies on your registration as a clinical scientist (HCPC)",
+  );
 });
 
 test("a saved plan whose route no longer holds says so, keeps its steps and notes, and offers to plan again", async ({ page }) => {

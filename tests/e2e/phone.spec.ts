@@ -109,14 +109,16 @@ test.describe("the role map on a touch phone", () => {
     expect(box).not.toBeNull();
     const before = await page.evaluate(() => window.scrollY);
     const svgBefore = await page.locator(".fh-map__svg").getAttribute("viewBox");
+    // One finger drags upwards across the map, as raw touch events (Chromium's synthetic
+    // scroll gesture does not scroll a headless page at all, map or no map).
     const client = await page.context().newCDPSession(page);
-    await client.send("Input.synthesizeScrollGesture", {
-      x: Math.round(box!.x + box!.width / 2),
-      y: Math.round(box!.y + Math.min(box!.height, 300) / 2 + 50),
-      yDistance: -250,
-      gestureSourceType: "touch",
-      speed: 800,
-    });
+    const x = Math.round(box!.x + box!.width / 2);
+    const y = Math.round(box!.y + Math.min(box!.height, 400) * 0.8);
+    await client.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
+    for (let moved = 20; moved <= 200; moved += 20) {
+      await client.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y: y - moved }] });
+    }
+    await client.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before);
     expect(await page.locator(".fh-map__svg").getAttribute("viewBox")).toBe(svgBefore);
   });
