@@ -50,12 +50,15 @@ const shots = [
       await page.goto(`${base}#/routes/registered-nurse/chief-nursing-information-officer`);
       await page.getByRole("button", { name: "Save as plan" }).first().click();
       await page.getByLabel("Your name on the printed plan (optional)").fill("Sam Patel");
+      await page.getByLabel("Your name on the printed plan (optional)").blur();
       await page.getByLabel("Status of step 1").selectOption("In progress");
       await page.getByLabel("Target date for step 1").fill("2027-03-01");
       await page.getByLabel("Notes for step 1").fill("Join the digital nursing network and ask to shadow the CNIO.");
       await page.getByRole("heading", { level: 1 }).click();
       await page.getByRole("button", { name: "Share link" }).click();
       const link = await page.getByLabel("Share link").inputValue();
+      // The mentor's own browser: nothing saved, so the link opens as theirs to read.
+      await page.evaluate(() => localStorage.clear());
       await page.goto("about:blank");
       await page.goto(link);
       await page.getByText(/^Shared by Sam Patel/).waitFor();
