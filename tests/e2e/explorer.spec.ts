@@ -193,3 +193,16 @@ test("planning a route from a role page fills in the target role", async ({ page
   await expect(page.getByRole("heading", { level: 1, name: "Plan your route" })).toBeVisible();
   await expect(page.getByLabel("Target role")).toHaveValue("Digital nurse");
 });
+
+test("where could I go only says times allow for what you have once you have told it", async ({ page }) => {
+  await open(page, "/explore/administrator");
+  const intro = page.getByText(/roles? within about/);
+  await expect(intro).toContainText("Times are typical.");
+  await expect(intro).not.toContainText("told us");
+  await expect(intro.getByRole("link", { name: "Tell us what you already have" })).toBeVisible();
+
+  await intro.getByRole("link", { name: "Tell us what you already have" }).click();
+  await page.getByRole("checkbox").first().check();
+  await open(page, "/explore/administrator");
+  await expect(page.getByText(/roles? within about/)).toContainText("allow for what you told us you have");
+});

@@ -51,6 +51,9 @@ pub fn explore_page(props: &ExplorePageProps) -> Html {
     let within = options.explore_months();
     let constraints = options.constraints();
     let assessment = app.data.assessment.clone();
+    let told_us = !assessment.held.is_empty()
+        || !assessment.completed.is_empty()
+        || !assessment.credentials.is_empty();
     let result = {
         let graph = graph.clone();
         let from = from.clone();
@@ -90,8 +93,13 @@ pub fn explore_page(props: &ExplorePageProps) -> Html {
             let total: usize = groups.iter().map(|group| group.roles.len()).sum();
             html! {
                 <>
-                    <p>{ format!("{total} role{} within about {}, grouped by kind of work. Times are typical and allow for what you told us you have.",
-                        if total == 1 { "" } else { "s" }, years(options.explore_years)) }</p>
+                    <p>{ format!("{total} role{} within about {}, grouped by kind of work. {}",
+                        if total == 1 { "" } else { "s" }, years(options.explore_years),
+                        if told_us { "Times are typical and allow for what you told us you have." } else { "Times are typical." }) }
+                        if !told_us {
+                            { " " }{ app_link(&Route::Skills, "Tell us what you already have") }{ " to make them fit you." }
+                        }
+                    </p>
                     { for groups.iter().map(|group| html! {
                         <section class="fh-section" aria-labelledby={format!("family-{}", group.family.slug())}>
                             <h2 class="fh-heading-m" id={format!("family-{}", group.family.slug())}>{ group.family.label() }</h2>
