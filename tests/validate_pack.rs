@@ -144,6 +144,32 @@ fn impossible_times_are_rejected() {
 }
 
 #[test]
+fn a_move_shorter_than_the_programme_it_cites_is_rejected() {
+    let mut pack = starter();
+    let Some(index) = pack
+        .transitions
+        .iter()
+        .position(|transition| !transition.opportunities.is_empty())
+    else {
+        panic!("the starter fixture has a move that cites an opportunity");
+    };
+    let cited = pack.transitions[index].opportunities[0].clone();
+    pack.transitions[index].months = Months { min: 6, max: 12 };
+    for opportunity in &mut pack.opportunities {
+        if opportunity.id == cited {
+            opportunity.months = Some(Months { min: 12, max: 21 });
+        }
+    }
+    let problems = problems_of(&pack, ProblemKind::ShorterThanProgramme);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].message.contains("up to 21"), "{}", problems[0]);
+
+    // Allowing the programme's typical length is enough.
+    pack.transitions[index].months = Months { min: 6, max: 21 };
+    assert!(problems_of(&pack, ProblemKind::ShorterThanProgramme).is_empty());
+}
+
+#[test]
 fn missing_or_malformed_sources_are_rejected() {
     let mut pack = starter();
     pack.transitions[0].sources.clear();

@@ -737,6 +737,11 @@ pub struct Opportunity {
     /// Apprenticeship level (2 to 7), for apprenticeships.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<u8>,
+    /// The programme's typical length in whole months, `[shortest, typical longest]`,
+    /// where its own page publishes one; moves that cite it must allow at least the
+    /// longer figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months: Option<Months>,
     /// Competencies that completing it builds; completing it counts them as held.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub develops: Vec<CompetencyId>,

@@ -60,6 +60,9 @@ pub enum ProblemKind {
     TooFastToSenior,
     /// A duty is entered from a starting role at band 5 or below, or as a step up in band.
     DutyMisused,
+    /// A move's longest typical time is shorter than the typical length of a programme
+    /// it cites, so the route would promise less time than the programme takes.
+    ShorterThanProgramme,
 }
 
 /// One thing wrong with a pack, said so that a pack author can fix it.
@@ -485,6 +488,23 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
                 opportunity.as_str(),
                 &opportunity_ids,
             );
+            let programme = pack
+                .opportunities
+                .iter()
+                .find(|candidate| &candidate.id == opportunity);
+            if let Some(length) = programme.and_then(|programme| programme.months) {
+                if transition.months.max < length.max {
+                    checker.report(
+                        ProblemKind::ShorterThanProgramme,
+                        file,
+                        item.clone(),
+                        format!(
+                            "takes at most {} months but cites `{opportunity}`, which typically takes up to {}: raise the longest time to at least {}",
+                            transition.months.max, length.max, length.max
+                        ),
+                    );
+                }
+            }
         }
     }
 

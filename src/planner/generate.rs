@@ -72,6 +72,7 @@ pub fn synthetic_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
             length: "6 months".to_owned(),
             cost: None,
             level: None,
+            months: None,
             develops: vec![competencies[random.below(competency_count)].id.clone()],
             grants: Vec::new(),
             summary: "A synthetic opportunity for benchmarks and tests.".to_owned(),

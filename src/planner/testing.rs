@@ -151,6 +151,7 @@ pub fn pack_of(roles: Vec<Role>, transitions: Vec<Transition>) -> Pack {
                 length: "6 months".to_owned(),
                 cost: None,
                 level: None,
+                months: None,
                 develops: Vec::new(),
                 grants: Vec::new(),
                 summary: "Test opportunity.".to_owned(),
