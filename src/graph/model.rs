@@ -139,6 +139,12 @@ impl Requirement {
     }
 }
 
+/// The most first actions a move lists.
+pub const MAX_ACTIONS: usize = 3;
+
+/// The longest a first action may be, in characters: one plain sentence.
+pub const MAX_ACTION_CHARS: usize = 200;
+
 /// The career family a role belongs to; used for grouping, filtering and map rows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
@@ -969,6 +975,10 @@ pub struct Transition {
     /// A note for users, in the pack authors' own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// What to do first: one to [`MAX_ACTIONS`] concrete first actions for someone
+    /// starting the move, in plain words.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actions: Vec<String>,
     /// File the item was read from (set by the loader, never written to the bundle).
     #[serde(skip)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]

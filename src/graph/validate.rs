@@ -2,7 +2,9 @@
 //! when it loads a pack. Every problem names the file, the item and the fix.
 
 use super::credentials::MAX_CREDENTIALS;
-use super::model::{BandRange, CredentialKind, Evidence, Pack, RoleId, Source};
+use super::model::{
+    BandRange, CredentialKind, Evidence, Pack, RoleId, Source, MAX_ACTIONS, MAX_ACTION_CHARS,
+};
 use super::provenance;
 use super::realism::{self, RealismRule};
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -63,6 +65,8 @@ pub enum ProblemKind {
     /// A move's longest typical time is shorter than the typical length of a programme
     /// it cites, so the route would promise less time than the programme takes.
     ShorterThanProgramme,
+    /// A move has no first actions, too many, or one that is empty or too long.
+    BadActions,
 }
 
 /// One thing wrong with a pack, said so that a pack author can fix it.
@@ -467,6 +471,30 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
         }
         checker.check_sources(file, &item, &transition.sources);
         checker.check_grade(file, &item, transition.evidence, &transition.sources);
+        let count = transition.actions.len();
+        if count == 0 || count > MAX_ACTIONS {
+            checker.report(
+                ProblemKind::BadActions,
+                file,
+                item.clone(),
+                format!(
+                    "lists {count} first actions: give one to {MAX_ACTIONS} concrete things to do first (`actions = [\"…\"]`)"
+                ),
+            );
+        }
+        for action in &transition.actions {
+            let length = action.trim().chars().count();
+            if length == 0 || length > MAX_ACTION_CHARS {
+                checker.report(
+                    ProblemKind::BadActions,
+                    file,
+                    item.clone(),
+                    format!(
+                        "has a first action of {length} characters: write each as one plain sentence of 1 to {MAX_ACTION_CHARS} characters"
+                    ),
+                );
+            }
+        }
         for competency in &transition.gain {
             check_unknown(
                 &mut checker,

@@ -321,6 +321,7 @@ mod tests {
             evidence: crate::graph::Evidence::Sourced,
             sources: vec![],
             note: None,
+            actions: Vec::new(),
             origin: None,
         };
         let held: BTreeSet<CompetencyId> = ["x".into()].into_iter().collect();

@@ -150,6 +150,7 @@ pub fn synthetic_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
                 evidence,
                 sources: vec![SYNTHETIC_SOURCE.into()],
                 note: None,
+                actions: vec!["Read the synthetic role description.".to_owned()],
                 origin: None,
             });
         }

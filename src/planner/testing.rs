@@ -70,6 +70,7 @@ pub fn transition(from: &str, to: &str, min: u16, max: u16) -> Transition {
         evidence: Evidence::Sourced,
         sources: vec![TEST_SOURCE.into()],
         note: None,
+        actions: vec!["Talk to someone already in the role.".to_owned()],
         origin: None,
     }
 }
