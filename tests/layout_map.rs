@@ -62,6 +62,7 @@ fn transition(from: &RoleId, to: &RoleId) -> Transition {
         evidence: Evidence::Assumed,
         sources: vec!["https://example.org/".into()],
         note: None,
+        actions: Vec::new(),
         origin: None,
     }
 }

@@ -4,6 +4,7 @@
 //! checked when the JSON is read. Ids not in Foothold's own form are replaced rather
 //! than refused ([`replace_malformed_ids`]).
 
+use crate::graph::{MAX_ACTIONS, MAX_ACTION_CHARS};
 use crate::plan::model::{
     AppData, Plan, MAX_EVIDENCE_CHARS, MAX_NAME_CHARS, MAX_NOTES_CHARS, MAX_PLANS,
     MAX_STEPS_PER_PLAN, MIN_PART_TIME_PERCENT,
@@ -69,6 +70,17 @@ pub fn plan_problems(plan: &Plan, position: usize) -> Vec<String> {
         if step.notes.chars().count() > MAX_NOTES_CHARS {
             problems.push(format!(
                 "step {} of {which} has notes longer than {MAX_NOTES_CHARS} characters",
+                index + 1
+            ));
+        }
+        if step.actions_done.len() > MAX_ACTIONS
+            || step
+                .actions_done
+                .iter()
+                .any(|action| action.chars().count() > MAX_ACTION_CHARS)
+        {
+            problems.push(format!(
+                "step {} of {which} has more than {MAX_ACTIONS} ticked actions, or one longer than {MAX_ACTION_CHARS} characters",
                 index + 1
             ));
         }

@@ -2,7 +2,7 @@
 //! undo, updating steps, and keeping the evidence log. Every change checks its input and
 //! returns a plain-English [`PlanError`] instead of changing anything when it is wrong.
 
-use crate::graph::{CompetencyId, RoleGraph, RoleId};
+use crate::graph::{CompetencyId, RoleGraph, RoleId, MAX_ACTIONS, MAX_ACTION_CHARS};
 use crate::plan::date::Date;
 use crate::plan::model::{
     AppData, EvidenceEntry, EvidenceId, Pace, Plan, PlanId, PlanStep, StepStatus,
@@ -23,6 +23,11 @@ pub enum PlanError {
         index: usize,
         /// How many steps the plan has.
         steps: usize,
+    },
+    /// The action is not one a step's move could list (too long, or one too many).
+    NoSuchAction {
+        /// The step's position (counted from 0).
+        index: usize,
     },
     /// A plan needs at least a start and a target role.
     RouteTooShort,
@@ -76,6 +81,11 @@ impl fmt::Display for PlanError {
             PlanError::NoSuchStep { index, steps } => write!(
                 f,
                 "This plan has {steps} step(s), so there is no step {}.",
+                index + 1
+            ),
+            PlanError::NoSuchAction { index } => write!(
+                f,
+                "That action could not be ticked on step {}: it is not one the role data lists.",
                 index + 1
             ),
             PlanError::RouteTooShort => {
@@ -249,6 +259,29 @@ impl Plan {
     pub fn set_notes(&mut self, index: usize, notes: &str) -> Result<(), PlanError> {
         check_notes(notes)?;
         self.step_mut(index)?.notes = notes.to_owned();
+        Ok(())
+    }
+
+    /// Ticks off (or un-ticks) one of a step's first actions, by its text (at most
+    /// [`MAX_ACTIONS`] per step, each at most [`MAX_ACTION_CHARS`] characters, as the role
+    /// data lists them).
+    pub fn set_action_done(
+        &mut self,
+        index: usize,
+        action: &str,
+        done: bool,
+    ) -> Result<(), PlanError> {
+        let step = self.step_mut(index)?;
+        if !done {
+            step.actions_done.remove(action);
+            return Ok(());
+        }
+        let fits = action.chars().count() <= MAX_ACTION_CHARS
+            && (step.actions_done.contains(action) || step.actions_done.len() < MAX_ACTIONS);
+        if !fits {
+            return Err(PlanError::NoSuchAction { index });
+        }
+        step.actions_done.insert(action.to_owned());
         Ok(())
     }
 }

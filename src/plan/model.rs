@@ -6,6 +6,7 @@ use crate::graph::{CompetencyId, RoleId};
 use crate::plan::date::{Date, Timestamp};
 use crate::planner::{Objective, SelfAssessment};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::fmt;
 
 /// The longest a plan name may be, in characters.
@@ -167,6 +168,10 @@ pub struct PlanStep {
     /// The user's own notes (at most [`MAX_NOTES_CHARS`] characters).
     #[serde(default)]
     pub notes: String,
+    /// The first actions of the move the user has ticked off, by their text (so a tick
+    /// stays with its action when the role data changes around it).
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub actions_done: BTreeSet<String>,
 }
 
 impl PlanStep {
@@ -178,6 +183,7 @@ impl PlanStep {
             status: StepStatus::NotStarted,
             target_date: None,
             notes: String::new(),
+            actions_done: BTreeSet::new(),
         }
     }
 }

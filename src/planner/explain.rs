@@ -35,6 +35,8 @@ pub struct RouteStep {
     pub sources: Vec<Source>,
     /// The pack authors' note on the move.
     pub note: Option<String>,
+    /// What to do first: the move's first actions from the role data.
+    pub actions: Vec<String>,
     /// The registrations and qualifications the person relies on to take the role moved
     /// to, in pack order (empty when the role asks for none).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -148,6 +150,7 @@ pub(crate) fn explain(
             evidence: transition.evidence,
             sources: transition.sources.clone(),
             note: transition.note.clone(),
+            actions: transition.actions.clone(),
             relies_on: ids(relied),
             relies_on_one_of,
             gains_credentials: ids(after.minus(before)),

@@ -187,6 +187,8 @@ pub enum Action {
     SetStepDate(PlanId, usize, Option<Date>),
     /// Replaces a step's notes.
     SetStepNotes(PlanId, usize, String),
+    /// Ticks off (true) or un-ticks one of a step's first actions, by its text.
+    SetActionDone(PlanId, usize, String, bool),
     /// Logs evidence for a competency.
     AddEvidence {
         /// The competency it shows.
@@ -367,6 +369,13 @@ impl Reducible for AppState {
             Action::SetStepNotes(id, index, notes) => {
                 state.edit_plan(&id, |plan| plan.set_notes(index, &notes))
             }
+            Action::SetActionDone(id, index, action, done) => state
+                .edit_plan(&id, |plan| plan.set_action_done(index, &action, done))
+                .announced(if done {
+                    "Action ticked off."
+                } else {
+                    "Tick removed."
+                }),
             Action::AddEvidence {
                 competency,
                 what,

@@ -179,6 +179,11 @@ pub fn arb_plan(counter: u64) -> impl Strategy<Value = Plan> {
                         to: to.clone(),
                         status,
                         target_date,
+                        actions_done: notes
+                            .split_whitespace()
+                            .take(2)
+                            .map(str::to_owned)
+                            .collect(),
                         notes,
                     };
                     from = to;
