@@ -470,6 +470,9 @@ fn print_step(graph: &RoleGraph, number: usize, step: &RouteStep) {
             .collect();
         println!("     Helps: {}", titles.join("; "));
     }
+    for action in &step.actions {
+        println!("     First: {action}");
+    }
     if let Some(note) = &step.note {
         println!("     Note: {note}");
     }

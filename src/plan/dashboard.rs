@@ -39,6 +39,15 @@ impl Progress {
     }
 }
 
+/// One first action still to take on a plan's step (see [`Plan::next_actions`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NextAction {
+    /// The step's position in the plan, from 0.
+    pub index: usize,
+    /// The action, as the role data words it.
+    pub action: String,
+}
+
 /// The first step of a plan that is neither done nor skipped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NextStep {
@@ -109,6 +118,46 @@ impl Plan {
                 to: step.to.clone(),
                 status: step.status,
             })
+    }
+
+    /// The next first actions to take: those not yet ticked off on unfinished steps, in
+    /// step order, at most `limit` (the plan's "This month" list). Steps whose move is no
+    /// longer in the role data have none.
+    ///
+    /// ```
+    /// # use foothold::graph::{RoleGraph, RoleId};
+    /// # use foothold::plan::{Date, Plan, PlanId};
+    /// # use foothold::planner::Objective;
+    /// # let pack = foothold::graph::bundled_pack_data().unwrap();
+    /// # let graph = RoleGraph::new_unchecked(pack);
+    /// let roles = [RoleId::new("registered-nurse"), RoleId::new("digital-nurse")];
+    /// let today: Date = "2026-12-01".parse().unwrap();
+    /// let mut plan = Plan::from_route(&graph, &roles, Objective::ShortestTime, "Digital nursing",
+    ///     today, PlanId::generate(1, 42)).unwrap();
+    /// let first = plan.next_actions(&graph, 3);
+    /// assert!(!first.is_empty());
+    /// plan.set_action_done(0, &first[0].action, true).unwrap();
+    /// assert!(plan.next_actions(&graph, 3).iter().all(|next| next.action != first[0].action));
+    /// ```
+    pub fn next_actions(&self, graph: &RoleGraph, limit: usize) -> Vec<NextAction> {
+        self.steps
+            .iter()
+            .enumerate()
+            .filter(|(_, step)| !step.status.is_finished())
+            .flat_map(|(index, step)| {
+                graph
+                    .transition(&step.from, &step.to)
+                    .map(|transition| transition.actions.as_slice())
+                    .unwrap_or_default()
+                    .iter()
+                    .filter(|action| !step.actions_done.contains(*action))
+                    .map(move |action| NextAction {
+                        index,
+                        action: action.clone(),
+                    })
+            })
+            .take(limit)
+            .collect()
     }
 
     /// Unfinished steps with a target date, soonest first (ties in step order).

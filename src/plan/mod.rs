@@ -39,7 +39,9 @@ pub mod reminder;
 pub mod route_check;
 
 pub use check::{data_problems, plan_problems, replace_malformed_ids, replacement_plan_id};
-pub use dashboard::{Dashboard, DatedStep, NextStep, PlanOverview, Progress, Projection};
+pub use dashboard::{
+    Dashboard, DatedStep, NextAction, NextStep, PlanOverview, Progress, Projection,
+};
 pub use date::{Date, DateError, Timestamp};
 pub use edit::{clean_name, DeletedPlan, PlanError};
 pub use migrate::{migrate_roles, step_in_data, RoleChange};

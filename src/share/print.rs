@@ -82,6 +82,8 @@ pub struct PrintStep {
     /// The pay of the role moved to, in plain words (see [`pay_in_words`]); `None` when
     /// the role is no longer in the role data.
     pub pay: Option<String>,
+    /// The move's first actions, each with whether the user has ticked it off.
+    pub actions: Vec<(String, bool)>,
 }
 
 /// A plan laid out for printing.
@@ -269,6 +271,14 @@ impl PrintablePlan {
                         .collect(),
                     opportunities,
                     pay: graph.role(&step.to).map(|role| pay_in_words(&role.bands)),
+                    actions: transition
+                        .map(|t| {
+                            t.actions
+                                .iter()
+                                .map(|action| (action.clone(), step.actions_done.contains(action)))
+                                .collect()
+                        })
+                        .unwrap_or_default(),
                 }
             })
             .collect();

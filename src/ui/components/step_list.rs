@@ -64,6 +64,12 @@ pub fn step_list(graph: &RoleGraph, steps: &[RouteStep], heading_level: u8) -> H
                             }
                             <div>{ evidence_tag(step.evidence, Graded::Move) }</div>
                         </div>
+                        if !step.actions.is_empty() {
+                            <p class="fh-heading-s">{ "What to do first" }</p>
+                            <ul class="fh-list-compact fh-steps__actions">
+                                { for step.actions.iter().map(|action| html! { <li>{ action.clone() }</li> }) }
+                            </ul>
+                        }
                         if let Some(text) = relies {
                             <p class="fh-steps__credential">{ text }</p>
                         }

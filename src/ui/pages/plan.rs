@@ -196,6 +196,7 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
                 </h1>
                 { route_notice(&plan, &check) }
                 { plan_progress(&progress, "plan-progress") }
+                { this_month(&graph, &plan) }
                 if saved {
                     <p class="fh-saved">{ "Saved on this device: changes to steps, dates and notes are kept as you make them." }</p>
                 }
@@ -308,6 +309,29 @@ fn credential_lines(graph: &RoleGraph, credentials: Option<&StepCredentials>) ->
     }
 }
 
+/// "This month": the next first actions still to take across the plan's unfinished
+/// steps, so the plan opens with something to do.
+fn this_month(graph: &RoleGraph, plan: &Plan) -> Html {
+    let next = plan.next_actions(graph, 3);
+    if next.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="fh-inset fh-this-month" aria-labelledby="this-month-heading">
+            <h2 class="fh-heading-m" id="this-month-heading">{ "This month" }</h2>
+            <ul class="fh-list-compact">
+                { for next.iter().map(|next| html! {
+                    <li>
+                        { next.action.clone() }
+                        <span class="fh-secondary">{ format!(" (step {}: {})", next.index + 1, role_title(graph, &plan.steps[next.index].to)) }</span>
+                    </li>
+                }) }
+            </ul>
+            <p class="fh-secondary">{ "Tick actions off under each step as you do them." }</p>
+        </section>
+    }
+}
+
 /// One step: what it is, its status, date and notes, and the evidence log for the
 /// skills it asks for. A plain function rather than a component: the plan page already
 /// holds everything it shows, and each component type adds its own copy of yew's
@@ -396,6 +420,7 @@ fn step_editor(
                 }
             </p>
             { credential_lines(graph, credentials) }
+            { step_actions(app, plan, index, transition.map(|t| t.actions.as_slice()).unwrap_or_default()) }
             <p><span class="fh-tag fh-tag--status">{ format!("Status: {}", step.status.label()) }</span></p>
             <div class="fh-plan-step__controls">
                 <div class="fh-form-group">
@@ -425,6 +450,44 @@ fn step_editor(
                 }) }
             }
         </section>
+    }
+}
+
+/// A step's first actions as checkboxes the person ticks off as they do them.
+fn step_actions(app: &AppHandle, plan: &Plan, index: usize, actions: &[String]) -> Html {
+    let Some(step) = plan.steps.get(index) else {
+        return Html::default();
+    };
+    if actions.is_empty() {
+        return Html::default();
+    }
+    let number = index + 1;
+    html! {
+        <fieldset class="fh-fieldset fh-plan-step__actions">
+            <legend class="fh-fieldset__legend fh-heading-s">{ format!("What to do first for step {number}") }</legend>
+            <div class="fh-checkboxes">
+                { for actions.iter().enumerate().map(|(position, action)| {
+                    let id = format!("step-{number}-action-{}", position + 1);
+                    let on_change = {
+                        let app = app.clone();
+                        let plan_id = plan.id.clone();
+                        let action = action.clone();
+                        Callback::from(move |event: Event| {
+                            if let Some(input) = target_value::<web_sys::HtmlInputElement>(&event) {
+                                app.dispatch(Action::SetActionDone(plan_id.clone(), index, action.clone(), input.checked()));
+                            }
+                        })
+                    };
+                    html! {
+                        <div class="fh-checkboxes__item">
+                            <input class="fh-checkboxes__input" type="checkbox" id={id.clone()}
+                                checked={step.actions_done.contains(action)} onchange={on_change} />
+                            <label class="fh-label fh-checkboxes__label" for={id}>{ action.clone() }</label>
+                        </div>
+                    }
+                }) }
+            </div>
+        </fieldset>
     }
 }
 
@@ -595,6 +658,10 @@ fn print_view(
                         </p>
                         if let Some(pay) = &step.pay {
                             <p>{ format!("Pay: {pay}.") }</p>
+                        }
+                        if !step.actions.is_empty() {
+                            <p><strong>{ "What to do first: " }</strong>
+                                { step.actions.iter().map(|(action, done)| if *done { format!("{action} (done)") } else { action.clone() }).collect::<Vec<_>>().join(" ") }</p>
                         }
                         if !step.to_gain.is_empty() {
                             <p><strong>{ "Skills to develop: " }</strong>{ step.to_gain.iter().map(|c| c.name.clone()).collect::<Vec<_>>().join(", ") }</p>

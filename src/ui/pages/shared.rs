@@ -117,6 +117,18 @@ pub fn shared_page(props: &SharedPageProps) -> Html {
                                 { for step.to_gain.iter().map(|c| html! { <li>{ c.name.clone() }</li> }) }
                             </ul>
                         }
+                        if !step.actions.is_empty() {
+                            <p class="fh-heading-s">{ "What to do first" }</p>
+                            <ul class="fh-list-compact">
+                                { for step.actions.iter().map(|(action, done)| html! {
+                                    <li>{ action.clone() }
+                                        if *done {
+                                            <strong>{ " Done." }</strong>
+                                        }
+                                    </li>
+                                }) }
+                            </ul>
+                        }
                         if !step.opportunities.is_empty() {
                             <p class="fh-heading-s">{ "Development that helps" }</p>
                             <ul class="fh-list-compact">
