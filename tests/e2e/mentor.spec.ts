@@ -86,3 +86,31 @@ test("saving the same route twice asks first, shows the saved state, and Cancel 
   await waitForApp(page);
   await expect(page.getByRole("list", { name: "Saved plans" }).locator(":scope > li")).toHaveCount(1);
 });
+
+test("a saved plan opens with what to do this month, and ticked actions stay ticked", async ({ page }) => {
+  await savePlan(page);
+  const thisMonth = page.getByRole("region", { name: "This month" });
+  await expect(thisMonth).toBeVisible();
+  const first = (await thisMonth.getByRole("listitem").first().innerText()).replace(/ \(step 1: .*\)$/, "");
+  expect(first.length).toBeGreaterThan(10);
+
+  const actions = page.getByRole("group", { name: "What to do first for step 1" });
+  const box = actions.getByRole("checkbox", { name: first, exact: true });
+  await box.check();
+  await expect(box).toBeChecked();
+  await expect(thisMonth).not.toContainText(first);
+
+  await page.reload();
+  await waitForApp(page);
+  await expect(
+    page.getByRole("group", { name: "What to do first for step 1" }).getByRole("checkbox", { name: first, exact: true }),
+  ).toBeChecked();
+  await expect(page.getByRole("region", { name: "This month" })).not.toContainText(first);
+});
+
+test("routes say what to do first on every step", async ({ page }) => {
+  await page.goto("./#/routes/administrator/data-analyst");
+  await waitForApp(page);
+  const best = page.getByRole("list", { name: "Routes" }).getByRole("article").first();
+  await expect(best.getByText("What to do first").first()).toBeVisible();
+});
