@@ -3,12 +3,13 @@
 
 use super::{Band, BandRange, IndexedRole, LoadError, RoleId, RoleIndex};
 
-/// The bundled pack's role index as compact JSON, written by the build script.
-pub const BUNDLED_INDEX_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/role-index.json"));
+/// The bundled pack's role index in the format of [`super::index_lines`], written by the
+/// build script.
+pub const BUNDLED_INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/role-index.txt"));
 
 /// Reads the bundled role index.
 pub fn bundled_role_index() -> Result<RoleIndex, LoadError> {
-    serde_json::from_str(BUNDLED_INDEX_JSON).map_err(|error| LoadError::Format(error.to_string()))
+    super::index_lines::from_lines(BUNDLED_INDEX).map_err(LoadError::Format)
 }
 
 /// Titles people type that the pack does not use, and what to search for instead. Kept
