@@ -2,6 +2,7 @@
 //! start screen while the full role graph loads with the screens that need it.
 
 use super::{Band, BandRange, IndexedRole, LoadError, RoleId, RoleIndex};
+use crate::lowercase::lowercase;
 
 /// The bundled pack's role index in the format of [`super::index_lines`], written by the
 /// build script.
@@ -40,7 +41,7 @@ pub(crate) struct Query {
 impl Query {
     /// Reads what was typed.
     pub(crate) fn new(typed: &str) -> Query {
-        let lowered = typed.to_lowercase();
+        let lowered = lowercase(typed);
         let mut band = None;
         let mut words = Vec::new();
         let mut tokens = lowered.split_whitespace().peekable();
@@ -140,8 +141,8 @@ pub(crate) fn search_rank(
     } else if query.text.is_empty() {
         return Some(6);
     }
-    let title = title.to_lowercase();
-    let others: Vec<String> = also_known_as.iter().map(|o| o.to_lowercase()).collect();
+    let title = lowercase(title);
+    let others: Vec<String> = also_known_as.iter().map(|o| lowercase(o)).collect();
     let typed = phrase_rank(&query.text, &title, &others);
     let meant = query
         .synonym
