@@ -1,10 +1,13 @@
 //! Compiles the bundled role pack (the TOML files under `data/`) into compact JSON that
-//! the app embeds, and the role index the start screen reads (`RoleIndex`). A pack that
-//! does not parse fails the build with the file and line; the tests then run the full
-//! validator over the same bytes.
+//! the app embeds, and the role index the start screen reads (`RoleIndex`, as the
+//! tab-separated lines of `src/graph/index_lines.rs`). A pack that does not parse fails
+//! the build with the file and line; the tests then run the full validator over the
+//! same bytes.
 
 #![allow(dead_code)]
 
+#[path = "src/graph/index_lines.rs"]
+mod index_lines;
 #[path = "src/graph/model.rs"]
 mod model;
 #[path = "src/graph/source.rs"]
@@ -40,12 +43,12 @@ fn main() {
         Ok(json) => json,
         Err(error) => panic!("the bundled pack cannot be encoded: {error}"),
     };
-    let index = match serde_json::to_string(&model::RoleIndex::of_pack(&pack)) {
-        Ok(json) => json,
+    let index = match index_lines::to_lines(&model::RoleIndex::of_pack(&pack)) {
+        Ok(lines) => lines,
         Err(error) => panic!("the role index cannot be encoded: {error}"),
     };
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| panic!("cargo sets OUT_DIR"));
-    for (name, contents) in [("pack.json", json), ("role-index.json", index)] {
+    for (name, contents) in [("pack.json", json), ("role-index.txt", index)] {
         let target = Path::new(&out_dir).join(name);
         if let Err(error) = std::fs::write(&target, contents) {
             panic!("cannot write {}: {error}", target.display());

@@ -14,6 +14,8 @@
 pub mod graph;
 /// The role map's geometry: where roles and moves sit, title wrapping, pan and zoom.
 pub mod layout;
+/// Lowercasing for search without the standard library's Unicode case table.
+pub mod lowercase;
 /// One stable sort shared by the whole crate, so the app carries one copy of the sort code.
 pub mod order;
 pub mod plan;

@@ -2,13 +2,15 @@
 //! start screen while the full role graph loads with the screens that need it.
 
 use super::{Band, BandRange, IndexedRole, LoadError, RoleId, RoleIndex};
+use crate::lowercase::lowercase;
 
-/// The bundled pack's role index as compact JSON, written by the build script.
-pub const BUNDLED_INDEX_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/role-index.json"));
+/// The bundled pack's role index in the format of [`super::index_lines`], written by the
+/// build script.
+pub const BUNDLED_INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/role-index.txt"));
 
 /// Reads the bundled role index.
 pub fn bundled_role_index() -> Result<RoleIndex, LoadError> {
-    serde_json::from_str(BUNDLED_INDEX_JSON).map_err(|error| LoadError::Format(error.to_string()))
+    super::index_lines::from_lines(BUNDLED_INDEX).map_err(LoadError::Format)
 }
 
 /// Titles people type that the pack does not use, and what to search for instead. Kept
@@ -39,7 +41,7 @@ pub(crate) struct Query {
 impl Query {
     /// Reads what was typed.
     pub(crate) fn new(typed: &str) -> Query {
-        let lowered = typed.to_lowercase();
+        let lowered = lowercase(typed);
         let mut band = None;
         let mut words = Vec::new();
         let mut tokens = lowered.split_whitespace().peekable();
@@ -139,8 +141,8 @@ pub(crate) fn search_rank(
     } else if query.text.is_empty() {
         return Some(6);
     }
-    let title = title.to_lowercase();
-    let others: Vec<String> = also_known_as.iter().map(|o| o.to_lowercase()).collect();
+    let title = lowercase(title);
+    let others: Vec<String> = also_known_as.iter().map(|o| lowercase(o)).collect();
     let typed = phrase_rank(&query.text, &title, &others);
     let meant = query
         .synonym

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod credentials;
 pub mod index;
+pub mod index_lines;
 pub mod model;
 pub mod provenance;
 pub mod realism;
@@ -12,7 +13,7 @@ pub mod source;
 pub mod validate;
 
 pub use credentials::{CredentialSet, CredentialTable, RoleNeeds, MAX_CREDENTIALS};
-pub use index::{bundled_role_index, BUNDLED_INDEX_JSON};
+pub use index::{bundled_role_index, BUNDLED_INDEX};
 pub use model::*;
 pub use validate::{validate_pack, PackProblem, ProblemKind, MAX_TRANSITION_MONTHS};
 

@@ -10,6 +10,7 @@
 //! planner explains a fresh route.
 
 use crate::graph::{Credential, CredentialId, CredentialSet, RoleGraph, RoleId};
+use crate::lowercase::lowercase;
 use crate::plan::migrate::migrate_roles;
 use crate::plan::model::Plan;
 use crate::planner::{declared_credentials, SelfAssessment};
@@ -337,7 +338,7 @@ fn lower_first(text: &str) -> String {
     match chars.next() {
         Some(_) if chars.clone().next().is_some_and(char::is_uppercase) => text.to_owned(),
         Some(_) if second_word_capital => text.to_owned(),
-        Some(first) => first.to_lowercase().chain(chars).collect(),
+        Some(first) => lowercase(first.encode_utf8(&mut [0; 4])) + chars.as_str(),
         None => String::new(),
     }
 }

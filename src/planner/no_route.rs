@@ -3,6 +3,7 @@
 
 use super::search::Engine;
 use crate::graph::{Band, Credential, CredentialId, RoleGraph, RoleId};
+use crate::lowercase::lowercase;
 use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -84,7 +85,7 @@ fn lower_first(text: &str) -> String {
     match chars.next() {
         // Keep acronyms and names ("NMC", "GMC", "HCPC") as they are.
         Some(_) if chars.clone().next().is_some_and(char::is_uppercase) => text.to_owned(),
-        Some(first) => first.to_lowercase().chain(chars).collect(),
+        Some(first) => lowercase(first.encode_utf8(&mut [0; 4])) + chars.as_str(),
         None => String::new(),
     }
 }

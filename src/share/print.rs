@@ -2,6 +2,7 @@
 //! meeting), gathered into plain data so the UI only lays it out.
 
 use crate::graph::{Band, BandRange, CompetencyId, OpportunityId, RoleGraph, RoleId, Source};
+use crate::lowercase::lowercase;
 use crate::plan::{AppData, Date, Plan, Progress, Projection, StepStatus};
 use crate::planner::Objective;
 use std::collections::BTreeSet;
@@ -305,7 +306,7 @@ impl PrintablePlan {
             objective: objective_label(plan.objective),
             reason: format!(
                 "Chosen by the person from the routes Foothold suggested, which it listed by {}.",
-                objective_label(plan.objective).to_lowercase()
+                lowercase(objective_label(plan.objective))
             ),
             person: None,
             created: plan.created,

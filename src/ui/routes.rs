@@ -5,17 +5,42 @@
 //! error (not a Rust panic) for hashes it cannot read, such as `#//` (a host-relative
 //! URL with no host) or `#abc` once the app is running. [`guard_address`] puts a
 //! readable address in their place before the router sees them.
+//!
+//! `Routable` is written out by hand rather than derived: the derive matches addresses
+//! with a general route recognizer (an NFA built at start, with hash maps of
+//! parameters), which put about 12 kB of code into the first download; matching the
+//! few fixed shapes below by their segments does the same job in a fraction of that.
+//! The path patterns are listed in [`PATHS`].
 
-use yew_router::prelude::*;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use urlencoding::{decode, encode};
+use yew_router::Routable;
+
+/// Every screen's path pattern, as `Routable::routes` lists them; `:name` is a
+/// parameter filling one whole segment.
+const PATHS: [&str; 13] = [
+    "/",
+    "/routes/:from/:to",
+    "/explore/:from",
+    "/roles",
+    "/roles/:id",
+    "/map",
+    "/skills",
+    "/plans",
+    "/plans/:id",
+    "/shared/:payload",
+    "/data",
+    "/about",
+    "/404",
+];
 
 /// A screen of the app.
-#[derive(Debug, Clone, PartialEq, Eq, Routable)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     /// Start: choose where you are and where you want to get to.
-    #[at("/")]
     Start,
     /// Route results for a query encoded in the path.
-    #[at("/routes/:from/:to")]
     Routes {
         /// The current role id.
         from: String,
@@ -23,54 +48,75 @@ pub enum Route {
         to: String,
     },
     /// "I don't know yet": where could I go from a role.
-    #[at("/explore/:from")]
     Explore {
         /// The current role id.
         from: String,
     },
     /// All roles, searchable and filterable.
-    #[at("/roles")]
     Roles,
     /// One role's page.
-    #[at("/roles/:id")]
     Role {
         /// The role id.
         id: String,
     },
     /// The role map picture.
-    #[at("/map")]
     Map,
     /// Self-assessment: competencies held and development completed.
-    #[at("/skills")]
     Skills,
     /// The plans dashboard.
-    #[at("/plans")]
     Plans,
     /// One plan.
-    #[at("/plans/:id")]
     Plan {
         /// The plan id.
         id: String,
     },
     /// A plan shared by link, shown read-only.
-    #[at("/shared/:payload")]
     Shared {
         /// The compressed plan.
         payload: String,
     },
     /// Export, import, backups and storage status.
-    #[at("/data")]
     YourData,
     /// About the role data: version, sources, evidence grades, licences.
-    #[at("/about")]
     About,
     /// Anything else.
-    #[not_found]
-    #[at("/404")]
     NotFound,
 }
 
 impl Route {
+    /// The screen at `segments` (a path split at `/`, without its leading `/`), or
+    /// `None` when no screen has that shape or a parameter is not valid percent-encoded
+    /// UTF-8. A parameter fills one whole segment, and is never empty.
+    fn from_segments(segments: &[&str]) -> Option<Route> {
+        fn param(segment: &str) -> Option<String> {
+            if segment.is_empty() {
+                return None;
+            }
+            decode(segment).ok().map(Cow::into_owned)
+        }
+        Some(match segments {
+            [] => Route::Start,
+            ["routes", from, to] => Route::Routes {
+                from: param(from)?,
+                to: param(to)?,
+            },
+            ["explore", from] => Route::Explore { from: param(from)? },
+            ["roles"] => Route::Roles,
+            ["roles", id] => Route::Role { id: param(id)? },
+            ["map"] => Route::Map,
+            ["skills"] => Route::Skills,
+            ["plans"] => Route::Plans,
+            ["plans", id] => Route::Plan { id: param(id)? },
+            ["shared", payload] => Route::Shared {
+                payload: param(payload)?,
+            },
+            ["data"] => Route::YourData,
+            ["about"] => Route::About,
+            ["404"] => Route::NotFound,
+            _ => return None,
+        })
+    }
+
     /// The page title shown in the browser tab and history.
     pub fn title(&self) -> String {
         let page = match self {
@@ -96,6 +142,60 @@ impl Route {
     /// remembered.
     pub fn reopens_at_start(&self) -> bool {
         !matches!(self, Route::Shared { .. } | Route::NotFound)
+    }
+}
+
+impl Routable for Route {
+    fn from_path(path: &str, params: &HashMap<&str, &str>) -> Option<Self> {
+        let segments: Vec<&str> = path
+            .trim_start_matches('/')
+            .split('/')
+            .filter(|segment| !segment.is_empty())
+            .map(|segment| match segment.strip_prefix(':') {
+                Some(name) => params.get(name).copied().unwrap_or_default(),
+                None => segment,
+            })
+            .collect();
+        Route::from_segments(&segments)
+    }
+
+    fn to_path(&self) -> String {
+        match self {
+            Route::Start => "/".to_owned(),
+            Route::Routes { from, to } => format!("/routes/{}/{}", encode(from), encode(to)),
+            Route::Explore { from } => format!("/explore/{}", encode(from)),
+            Route::Roles => "/roles".to_owned(),
+            Route::Role { id } => format!("/roles/{}", encode(id)),
+            Route::Map => "/map".to_owned(),
+            Route::Skills => "/skills".to_owned(),
+            Route::Plans => "/plans".to_owned(),
+            Route::Plan { id } => format!("/plans/{}", encode(id)),
+            Route::Shared { payload } => format!("/shared/{}", encode(payload)),
+            Route::YourData => "/data".to_owned(),
+            Route::About => "/about".to_owned(),
+            Route::NotFound => "/404".to_owned(),
+        }
+    }
+
+    fn routes() -> Vec<&'static str> {
+        PATHS.to_vec()
+    }
+
+    fn not_found_route() -> Option<Self> {
+        Some(Route::NotFound)
+    }
+
+    /// As the derived matcher does: one trailing `/` is ignored, and an address that
+    /// matches no screen, or holds a parameter that does not decode, is "not found".
+    fn recognize(pathname: &str) -> Option<Self> {
+        let path = pathname.strip_suffix('/').unwrap_or(pathname);
+        let path = path.strip_prefix('/').unwrap_or(path);
+        let segments: Vec<&str> = if path.is_empty() {
+            Vec::new()
+        } else {
+            path.split('/').collect()
+        };
+        Some(Route::from_segments(&segments).unwrap_or(Route::NotFound))
     }
 }
 
@@ -180,5 +280,79 @@ mod tests {
         }
         assert_eq!(Route::recognize("/404"), Some(Route::NotFound));
         assert_eq!(Route::recognize(&long[1..]), Some(Route::NotFound));
+    }
+
+    #[test]
+    fn every_screen_reads_back_from_its_own_address() {
+        let odd = "a b/ç%?#&".to_owned();
+        for route in [
+            Route::Start,
+            Route::Routes {
+                from: "nurse".into(),
+                to: odd.clone(),
+            },
+            Route::Explore { from: odd.clone() },
+            Route::Roles,
+            Route::Role {
+                id: "digital-nurse".into(),
+            },
+            Route::Map,
+            Route::Skills,
+            Route::Plans,
+            Route::Plan { id: odd.clone() },
+            Route::Shared {
+                payload: "eJx-_".into(),
+            },
+            Route::YourData,
+            Route::About,
+            Route::NotFound,
+        ] {
+            assert_eq!(
+                Route::recognize(&route.to_path()),
+                Some(route.clone()),
+                "{route:?}"
+            );
+        }
+        assert_eq!(Route::routes().len(), PATHS.len());
+    }
+
+    #[test]
+    fn addresses_are_read_as_the_derived_router_read_them() {
+        for (path, expected) in [
+            ("", Route::Start),
+            ("/", Route::Start),
+            ("/roles/", Route::Roles),
+            ("/roles/x/", Route::Role { id: "x".into() }),
+            ("/roles/a%20b", Route::Role { id: "a b".into() }),
+            (
+                "/routes/a/b",
+                Route::Routes {
+                    from: "a".into(),
+                    to: "b".into(),
+                },
+            ),
+            // A parameter is never empty, and a bad escape finds no screen.
+            ("/roles//", Route::NotFound),
+            ("/routes//b", Route::NotFound),
+            ("/roles/%ff", Route::NotFound),
+            ("/roles/x/y", Route::NotFound),
+            ("/nowhere", Route::NotFound),
+            ("/Roles", Route::NotFound),
+        ] {
+            assert_eq!(Route::recognize(path), Some(expected), "{path}");
+        }
+    }
+
+    #[test]
+    fn from_path_fills_a_pattern_with_its_parameters() {
+        let params = HashMap::from([("from", "a"), ("to", "b%20c")]);
+        assert_eq!(
+            Route::from_path("/routes/:from/:to", &params),
+            Some(Route::Routes {
+                from: "a".into(),
+                to: "b c".into()
+            })
+        );
+        assert_eq!(Route::from_path("/map", &HashMap::new()), Some(Route::Map));
     }
 }

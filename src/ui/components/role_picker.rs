@@ -3,6 +3,7 @@
 //! a keyboard and a screen reader.
 
 use crate::graph::RoleId;
+use crate::lowercase::lowercase;
 use crate::ui::context::use_role_index;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -48,7 +49,7 @@ struct Match {
 /// The roles matching what was typed, best first (at most [`MAX_MATCHES`]), and how many
 /// match in all.
 fn matches_for(index: &crate::graph::RoleIndex, text: &str) -> (Vec<Match>, usize) {
-    let needle = text.trim().to_lowercase();
+    let needle = lowercase(text.trim());
     if needle.is_empty() {
         return (Vec::new(), 0);
     }
@@ -58,12 +59,12 @@ fn matches_for(index: &crate::graph::RoleIndex, text: &str) -> (Vec<Match>, usiz
         .into_iter()
         .take(MAX_MATCHES)
         .map(|role| {
-            let matched_other = if role.title.to_lowercase().contains(&needle) {
+            let matched_other = if lowercase(&role.title).contains(&needle) {
                 None
             } else {
                 role.also_known_as
                     .iter()
-                    .find(|other| other.to_lowercase().contains(&needle))
+                    .find(|other| lowercase(other).contains(&needle))
                     .cloned()
             };
             Match {
@@ -92,19 +93,19 @@ fn matches_for(index: &crate::graph::RoleIndex, text: &str) -> (Vec<Match>, usiz
 /// The role whose title or other title is exactly the text, ignoring case and spaces
 /// around it, so typing a full title without picking from the list still works.
 fn exact_role(index: &crate::graph::RoleIndex, text: &str) -> Option<RoleId> {
-    let wanted = text.trim().to_lowercase();
+    let wanted = lowercase(text.trim());
     if wanted.is_empty() {
         return None;
     }
     let roles = &index.roles;
     roles
         .iter()
-        .find(|role| role.title.to_lowercase() == wanted)
+        .find(|role| lowercase(&role.title) == wanted)
         .or_else(|| {
             roles.iter().find(|role| {
                 role.also_known_as
                     .iter()
-                    .any(|other| other.to_lowercase() == wanted)
+                    .any(|other| lowercase(other) == wanted)
             })
         })
         .map(|role| role.id.clone())
@@ -136,7 +137,7 @@ pub fn role_picker(props: &RolePickerProps) -> Html {
             *reported.borrow_mut() = value.clone();
             if let (Some(id), Some(index)) = (value, index) {
                 if let Some(role) = index.role(id) {
-                    if text.trim().to_lowercase() != role.title.to_lowercase()
+                    if lowercase(text.trim()) != lowercase(&role.title)
                         && exact_role(&index, &text).as_ref() != Some(id)
                     {
                         text.set(role.title.clone());

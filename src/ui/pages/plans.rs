@@ -2,6 +2,7 @@
 //! finish, whether Foothold would still recommend its route, the dates coming up, and
 //! rename, duplicate and delete (with Undo).
 
+use crate::lowercase::lowercase;
 use crate::plan::{check_route, Dashboard, PlanId, PlanOverview};
 use crate::ui::components::{app_link, plan_progress, styled_app_link};
 use crate::ui::context::use_graph;
@@ -121,7 +122,7 @@ fn plan_summary(props: &PlanSummaryProps) -> Html {
             "Step {}: move to {} ({})",
             step.index + 1,
             role_title(&graph, &step.to),
-            step.status.label().to_lowercase()
+            lowercase(step.status.label())
         ),
         None => "Every step is finished.".to_owned(),
     };

@@ -2,6 +2,7 @@
 //! progress, every step with its dates, skills, development and notes, with "Print" and
 //! "Save a copy".
 
+use crate::lowercase::lowercase;
 use crate::plan::AppData;
 use crate::share::{read_shared, PrintablePlan, SHARE_PREFIX};
 use crate::ui::components::{app_link, plan_progress};
@@ -133,7 +134,7 @@ pub fn shared_page(props: &SharedPageProps) -> Html {
                             <p class="fh-heading-s">{ "Development that helps" }</p>
                             <ul class="fh-list-compact">
                                 { for step.opportunities.iter().map(|o| html! {
-                                    <li>{ format!("{} ({}, {})", o.title, o.kind.to_lowercase(), o.length) }</li>
+                                    <li>{ format!("{} ({}, {})", o.title, lowercase(o.kind), o.length) }</li>
                                 }) }
                             </ul>
                         }
