@@ -102,7 +102,8 @@ test("marking skills as held changes the routes", async ({ page }) => {
   await findRoutes(page, nurse, cnio);
   const best = page.getByRole("list", { name: "Routes" }).getByRole("article").first();
   const firstStep = best.getByRole("listitem").filter({ has: page.getByRole("heading", { level: 3 }) }).first();
-  const firstSkill = (await firstStep.getByRole("listitem").first().textContent())?.trim() ?? "";
+  const firstSkill =
+    (await firstStep.getByRole("list", { name: "Skills to gain" }).getByRole("listitem").first().textContent())?.trim() ?? "";
   expect(firstSkill.length).toBeGreaterThan(0);
   const before = await best.getByRole("definition").nth(2).textContent();
 

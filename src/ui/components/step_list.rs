@@ -66,7 +66,7 @@ pub fn step_list(graph: &RoleGraph, steps: &[RouteStep], heading_level: u8) -> H
                         </div>
                         if !step.actions.is_empty() {
                             <p class="fh-heading-s">{ "What to do first" }</p>
-                            <ul class="fh-list-compact fh-steps__actions">
+                            <ul class="fh-list-compact fh-steps__actions" aria-label="What to do first">
                                 { for step.actions.iter().map(|action| html! { <li>{ action.clone() }</li> }) }
                             </ul>
                         }
@@ -80,7 +80,7 @@ pub fn step_list(graph: &RoleGraph, steps: &[RouteStep], heading_level: u8) -> H
                             <p>{ "No new skills to learn for this move." }</p>
                         } else {
                             <p class="fh-heading-s">{ "Skills to gain" }</p>
-                            <ul class="fh-list-compact">
+                            <ul class="fh-list-compact" aria-label="Skills to gain">
                                 { for to_gain.iter().map(|name| html! { <li>{ with_terms_explained(name) }</li> }) }
                             </ul>
                         }
