@@ -72,6 +72,9 @@ pub struct RoleGraph {
     competencies: HashMap<CompetencyId, usize>,
     opportunities: HashMap<OpportunityId, usize>,
     credentials: CredentialTable,
+    /// Each node's place when roles are sorted by id (then by node), so the planner can
+    /// break ties between routes by comparing numbers rather than id texts.
+    id_order: Vec<u32>,
 }
 
 impl PartialEq for RoleGraph {
@@ -124,6 +127,17 @@ impl RoleGraph {
             .map(|(position, o)| (o.id.clone(), position))
             .collect();
         let credentials = CredentialTable::of_pack(&pack);
+        let mut by_id: Vec<NodeIndex> = graph.node_indices().collect();
+        by_id.sort_by(|&a, &b| {
+            pack.roles[graph[a]]
+                .id
+                .cmp(&pack.roles[graph[b]].id)
+                .then(a.cmp(&b))
+        });
+        let mut id_order = vec![0; by_id.len()];
+        for (place, node) in by_id.into_iter().enumerate() {
+            id_order[node.index()] = place as u32;
+        }
         RoleGraph {
             pack,
             graph,
@@ -131,6 +145,7 @@ impl RoleGraph {
             competencies,
             opportunities,
             credentials,
+            id_order,
         }
     }
 
@@ -302,6 +317,12 @@ impl RoleGraph {
     /// The role at a node.
     pub fn role_at(&self, node: NodeIndex) -> &Role {
         &self.pack.roles[self.graph[node]]
+    }
+
+    /// The node's place when roles are sorted by id, then by node: comparing two places
+    /// compares the ids.
+    pub(crate) fn id_order(&self, node: NodeIndex) -> u32 {
+        self.id_order[node.index()]
     }
 
     /// The transition on an edge.

@@ -437,8 +437,7 @@ impl<'g> Engine<'g> {
         let Some((a, b)) = first_difference else {
             return new_edge.index() < old_edge as usize;
         };
-        let (id_a, id_b) = (&self.graph.role_at(a).id, &self.graph.role_at(b).id);
-        id_a.cmp(id_b).then(a.cmp(&b)) == Ordering::Less
+        self.graph.id_order(a) < self.graph.id_order(b)
     }
 
     /// The best path from `source` to `target` (holding any credentials there) under the

@@ -44,7 +44,8 @@ test("planner queries timed in wasm in headless Chromium @bench", async ({ brows
   await access(benchDist).catch(() => {
     throw new Error("No bench page: run `trunk build --release --offline --config Trunk.bench.toml` first.");
   });
-  const server = await serve(benchDist);
+  // The bench page is never shipped and uses Trunk's inline loader: no deploy headers.
+  const server = await serve(benchDist, "/", { headers: false });
   try {
     const page = await browser.newPage();
     await page.goto(server.url);

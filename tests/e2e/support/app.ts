@@ -17,9 +17,17 @@ export interface StaticServer {
   close: () => Promise<void>;
 }
 
-/** Serves `root` on a free port of 127.0.0.1, under `prefix` if given. */
-export async function serve(root: string = distDir, prefix = "/"): Promise<StaticServer> {
-  return startStaticServer({ root, port: 0, prefix });
+/**
+ * Serves `root` on a free port of 127.0.0.1, under `prefix` if given. `headers: false`
+ * leaves out the deploy headers (the bench page runs Trunk's inline loader, which the
+ * app's Content Security Policy rightly blocks).
+ */
+export async function serve(
+  root: string = distDir,
+  prefix = "/",
+  { headers = true }: { headers?: boolean } = {},
+): Promise<StaticServer> {
+  return startStaticServer({ root, port: 0, prefix, headers });
 }
 
 /** Copies the build to a fresh temporary folder, so a test can change files in it. */
