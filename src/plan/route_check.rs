@@ -265,15 +265,20 @@ pub fn relies_on_text(
             names.join("; ")
         ));
     }
-    let names: Vec<String> = relies_on
-        .iter()
+    let names = credential_names(graph, relies_on);
+    Some(format!("Relies on your {}", join_and(&names)))
+}
+
+/// Each credential's name with its body, lower-cased at the start for use mid-sentence
+/// (its id where the data no longer declares it).
+fn credential_names(graph: &RoleGraph, ids: &[CredentialId]) -> Vec<String> {
+    ids.iter()
         .map(|id| {
             graph
                 .credential(id)
                 .map_or_else(|| id.to_string(), |c| lower_first(&with_body(c)))
         })
-        .collect();
-    Some(format!("Relies on your {}", join_and(&names)))
+        .collect()
 }
 
 /// "Gives you: entry on the GMC Specialist Register or GP Register" for what a move
@@ -282,14 +287,7 @@ pub fn gives_text(graph: &RoleGraph, gains: &[CredentialId]) -> Option<String> {
     if gains.is_empty() {
         return None;
     }
-    let names: Vec<String> = gains
-        .iter()
-        .map(|id| {
-            graph
-                .credential(id)
-                .map_or_else(|| id.to_string(), |c| lower_first(&with_body(c)))
-        })
-        .collect();
+    let names = credential_names(graph, gains);
     Some(format!("Gives you: {}", join_and(&names)))
 }
 
