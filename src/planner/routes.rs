@@ -166,10 +166,13 @@ fn search(
         Some(via) if via != ends.start && via != ends.target => {
             routes_through(&mut engine, ends, via, wanted)
         }
-        _ if wanted == 1 => engine
-            .shortest(start, ends.target, None)
-            .into_iter()
-            .collect(),
+        _ if wanted == 1 => {
+            let heuristic = engine.costs_to(ends.target, Some(ends.start));
+            engine
+                .shortest(start, ends.target, Some(&heuristic))
+                .into_iter()
+                .collect()
+        }
         _ => {
             let mut paths = LooplessPaths::new(&mut engine, start, ends.target, vec![], None);
             let mut different = Different::new(wanted);
