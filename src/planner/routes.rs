@@ -10,6 +10,11 @@
 //! So the same roles in another order, or the same roles joined by another transition,
 //! never count as an alternative, while a route through a different role does.
 //!
+//! Every search is an A* search guided by a backward search over roles from the target
+//! (see [`Engine::costs_to`]): its costs ignore credentials, which only ever rule moves
+//! out, so they never overestimate and the answer is the same as an unguided search's,
+//! found after touching far fewer (role, credentials held) states.
+//!
 //! Routes through a chosen role are found by taking first legs to that role in order of
 //! cost and joining each to onward legs that avoid it, stopping once no further first
 //! leg could beat the routes already kept; this ranks them exactly like other routes.
