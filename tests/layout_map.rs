@@ -331,3 +331,34 @@ fn the_bundled_pack_lays_out_without_overlaps() {
         }
     }
 }
+
+#[test]
+fn a_roles_neighbourhood_is_the_role_and_every_role_one_move_away() {
+    let graph = starter_graph();
+    let nurse = RoleId::new("registered-nurse");
+    let around = foothold::layout::neighbourhood(&graph, &nurse);
+    assert_eq!(around.first(), Some(&nurse));
+    let expected: HashSet<&RoleId> = graph
+        .transitions()
+        .iter()
+        .filter_map(|t| {
+            if t.from == nurse {
+                Some(&t.to)
+            } else if t.to == nurse {
+                Some(&t.from)
+            } else {
+                None
+            }
+        })
+        .chain(std::iter::once(&nurse))
+        .collect();
+    assert_eq!(around.iter().collect::<HashSet<_>>(), expected);
+    assert_eq!(around.len(), expected.len(), "no role twice");
+    assert!(foothold::layout::neighbourhood(&graph, &RoleId::new("no-such-role")).is_empty());
+    let layout = layout_map(&graph, None);
+    let bounds = layout.bounds_of(&around).expect("the nurse is on the map");
+    for id in &around {
+        let node = layout.node(id).expect("every neighbour is on the map");
+        assert!(bounds.contains(&node.rect()));
+    }
+}

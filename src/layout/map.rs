@@ -233,6 +233,15 @@ impl MapLayout {
         self.nodes.iter().find(|node| &node.id == id)
     }
 
+    /// The smallest rectangle around the boxes of `ids` that are on the map, if any is.
+    pub fn bounds_of(&self, ids: &[RoleId]) -> Option<Rect> {
+        self.nodes
+            .iter()
+            .filter(|node| ids.contains(&node.id))
+            .map(MapNode::rect)
+            .reduce(|a, b| a.union(&b))
+    }
+
     /// The smallest rectangle around every highlighted box, if any box is highlighted.
     pub fn highlighted_bounds(&self) -> Option<Rect> {
         self.nodes
@@ -241,6 +250,29 @@ impl MapLayout {
             .map(MapNode::rect)
             .reduce(|a, b| a.union(&b))
     }
+}
+
+/// A role and the roles one move away from it, either way: what the map frames when it
+/// opens on a person's role with no route chosen. Empty when the role is not in the
+/// graph.
+pub fn neighbourhood(graph: &RoleGraph, role: &RoleId) -> Vec<RoleId> {
+    if graph.role(role).is_none() {
+        return Vec::new();
+    }
+    let mut roles = vec![role.clone()];
+    for transition in graph.transitions() {
+        let other = if &transition.from == role {
+            &transition.to
+        } else if &transition.to == role {
+            &transition.from
+        } else {
+            continue;
+        };
+        if !roles.contains(other) {
+            roles.push(other.clone());
+        }
+    }
+    roles
 }
 
 /// The band whose column a role sits in: the lowest band it is usually advertised at.

@@ -9,6 +9,8 @@ pub mod map;
 pub mod text;
 pub mod viewport;
 
-pub use map::{layout_map, map_band, Column, MapEdge, MapLayout, MapNode, Point, Rect, Row};
+pub use map::{
+    layout_map, map_band, neighbourhood, Column, MapEdge, MapLayout, MapNode, Point, Rect, Row,
+};
 pub use text::wrap_words;
 pub use viewport::{PanDirection, Size, Viewport};

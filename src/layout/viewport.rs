@@ -173,6 +173,25 @@ impl Viewport {
         self.zoomed(1.0 / ZOOM_STEP, self.screen_middle())
     }
 
+    /// One step of "Zoom in" (`factor` above 1) or "Zoom out" about the roles that
+    /// matter: the middle of the part of `focus` (a route or a person's role and its
+    /// neighbours, in map units) that is on screen, so zooming keeps them in view;
+    /// about the middle of the screen when none of it is on screen.
+    pub fn zoomed_about(self, factor: f64, focus: Option<Rect>) -> Viewport {
+        let view = self.view_rect();
+        let visible = focus.and_then(|rect| {
+            let left = rect.x.max(view.x);
+            let top = rect.y.max(view.y);
+            let right = rect.right().min(view.right());
+            let bottom = rect.bottom().min(view.bottom());
+            (left <= right && top <= bottom).then_some(Point {
+                x: ((left + right) / 2.0 - self.x) * self.scale,
+                y: ((top + bottom) / 2.0 - self.y) * self.scale,
+            })
+        });
+        self.zoomed(factor, visible.unwrap_or_else(|| self.screen_middle()))
+    }
+
     /// Moves the map with a pointer that moved by `dx`, `dy` screen pixels.
     pub fn panned(self, dx: f64, dy: f64) -> Viewport {
         if !dx.is_finite() || !dy.is_finite() {
@@ -231,6 +250,16 @@ impl Viewport {
             ..self
         }
         .clamped()
+    }
+
+    /// Frames `rect` as [`Viewport::framed`] does, unless that leaves `keep` (the
+    /// person's own role) off screen, when it frames `keep` alone instead.
+    pub fn framed_keeping(self, rect: Rect, keep: Option<Rect>) -> Viewport {
+        let framed = self.framed(rect);
+        match keep {
+            Some(keep) if !framed.view_rect().contains(&keep) => self.framed(keep),
+            _ => framed,
+        }
     }
 
     fn screen_middle(&self) -> Point {
@@ -295,6 +324,74 @@ mod tests {
         width: 400.0,
         height: 300.0,
     };
+
+    #[test]
+    fn zooming_about_the_roles_that_matter_keeps_their_middle_where_it_was() {
+        let view = Viewport::new(MAP, PHONE).panned(-600.0, -500.0);
+        let focus = Rect {
+            x: 700.0,
+            y: 550.0,
+            width: 100.0,
+            height: 60.0,
+        };
+        let middle = Point { x: 750.0, y: 580.0 };
+        let before = (
+            (middle.x - view.x) * view.scale,
+            (middle.y - view.y) * view.scale,
+        );
+        let zoomed = view.zoomed_about(ZOOM_STEP, Some(focus));
+        let after = (
+            (middle.x - zoomed.x) * zoomed.scale,
+            (middle.y - zoomed.y) * zoomed.scale,
+        );
+        assert!(zoomed.scale > view.scale);
+        assert!((before.0 - after.0).abs() < 1e-6 && (before.1 - after.1).abs() < 1e-6);
+        let zoomed_out = zoomed.zoomed_about(1.0 / ZOOM_STEP, Some(focus));
+        assert!(zoomed_out.view_rect().contains(&focus));
+    }
+
+    #[test]
+    fn framing_roles_keeps_the_persons_own_role_on_screen() {
+        let view = Viewport::new(MAP, PHONE);
+        let wide = Rect {
+            x: 100.0,
+            y: 100.0,
+            width: 1800.0,
+            height: 1200.0,
+        };
+        let own = Rect {
+            x: 1700.0,
+            y: 1200.0,
+            width: 120.0,
+            height: 60.0,
+        };
+        assert!(!view.framed(wide).view_rect().contains(&own));
+        assert!(view
+            .framed_keeping(wide, Some(own))
+            .view_rect()
+            .contains(&own));
+        let near = Rect {
+            x: 1600.0,
+            y: 1150.0,
+            width: 300.0,
+            height: 150.0,
+        };
+        assert_eq!(view.framed_keeping(near, Some(own)), view.framed(near));
+        assert_eq!(view.framed_keeping(wide, None), view.framed(wide));
+    }
+
+    #[test]
+    fn zooming_about_roles_off_screen_uses_the_middle_of_the_screen() {
+        let view = Viewport::new(MAP, PHONE);
+        let far = Rect {
+            x: 1800.0,
+            y: 1400.0,
+            width: 50.0,
+            height: 50.0,
+        };
+        assert_eq!(view.zoomed_about(ZOOM_STEP, Some(far)), view.zoomed_in());
+        assert_eq!(view.zoomed_about(ZOOM_STEP, None), view.zoomed_in());
+    }
 
     #[test]
     fn the_map_starts_at_its_top_left_corner_at_full_size() {

@@ -122,4 +122,37 @@ test.describe("the role map on a touch phone", () => {
     await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(before);
     expect(await page.locator(".fh-map__svg").getAttribute("viewBox")).toBe(svgBefore);
   });
+
+  /** The map's view as [x, y, width, height] in map units. */
+  async function viewBox(page: import("@playwright/test").Page): Promise<number[]> {
+    const box = await page.locator(".fh-map__svg").getAttribute("viewBox");
+    return (box ?? "").split(" ").map(Number);
+  }
+
+  /** The middle of a role's box on the map, in map units. */
+  async function boxMiddle(page: import("@playwright/test").Page, name: string): Promise<[number, number]> {
+    const rect = page.locator(".fh-map__svg").getByRole("link", { name, exact: false }).first().locator("rect").first();
+    const [x, y, w, h] = await Promise.all(["x", "y", "width", "height"].map(async (a) => Number(await rect.getAttribute(a))));
+    return [x + w / 2, y + h / 2];
+  }
+
+  const inside = ([x, y]: [number, number], [vx, vy, vw, vh]: number[]) => x >= vx && x <= vx + vw && y >= vy && y <= vy + vh;
+
+  test("the map opens on the person's role and its neighbours, and zooming keeps them in view", async ({ page }) => {
+    await page.goto("./#/map?from=chief-technology-officer");
+    await waitForApp(page);
+    const scientist = await boxMiddle(page, "Chief technology officer");
+    const opened = await viewBox(page);
+    expect(inside(scientist, opened), `the CTO box ${scientist} is in the view ${opened}`).toBe(true);
+    // Without a role chosen the map opens at its corner, which does not show it.
+    await page.goto("./#/map");
+    await waitForApp(page);
+    expect(inside(scientist, await viewBox(page))).toBe(false);
+    await page.goto("./#/map?from=chief-technology-officer");
+    await waitForApp(page);
+    for (const zoom of ["Zoom in", "Zoom in", "Zoom out", "Zoom out", "Zoom out"]) {
+      await page.getByRole("button", { name: zoom }).tap();
+      expect(inside(scientist, await viewBox(page)), `after ${zoom}`).toBe(true);
+    }
+  });
 });

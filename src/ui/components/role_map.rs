@@ -9,6 +9,7 @@
 
 use crate::graph::RoleId;
 use crate::layout::map::{HEADER_HEIGHT, LINE_HEIGHT, NODE_PADDING, ROW_LABEL_HEIGHT};
+use crate::layout::viewport::ZOOM_STEP;
 use crate::layout::{layout_map, MapLayout, MapNode, PanDirection, Point, Rect, Size, Viewport};
 use crate::ui::context::use_graph;
 use crate::ui::routes::Route;
@@ -30,21 +31,28 @@ pub struct RoleMapProps {
     /// A route to highlight, as role ids from the start; empty for none.
     #[prop_or_default]
     pub highlight: Vec<RoleId>,
+    /// Roles to frame when no route is highlighted (a person's role and its
+    /// neighbours); empty to start at the map's corner.
+    #[prop_or_default]
+    pub focus: Vec<RoleId>,
 }
 
 /// What can happen to the view.
 enum ViewAction {
     Resize(Size),
     Zoom(f64, Point),
-    ZoomIn,
-    ZoomOut,
+    ZoomIn(Option<Rect>),
+    ZoomOut(Option<Rect>),
     Pan(f64, f64),
     Step(PanDirection),
     Reveal(Rect),
     /// Back to the starting view of a map: its route framed, or its top-left corner.
+    /// Back to the starting view: framing `route` (a route, or roles to focus on),
+    /// always keeping `keep` (the person's own role) on screen.
     Reset {
         content: Size,
         route: Option<Rect>,
+        keep: Option<Rect>,
     },
 }
 
@@ -59,14 +67,18 @@ impl Reducible for ViewState {
         let next = match action {
             ViewAction::Resize(screen) => view.resized(screen),
             ViewAction::Zoom(factor, focus) => view.zoomed(factor, focus),
-            ViewAction::ZoomIn => view.zoomed_in(),
-            ViewAction::ZoomOut => view.zoomed_out(),
+            ViewAction::ZoomIn(focus) => view.zoomed_about(ZOOM_STEP, focus),
+            ViewAction::ZoomOut(focus) => view.zoomed_about(1.0 / ZOOM_STEP, focus),
             ViewAction::Pan(dx, dy) => view.panned(dx, dy),
             ViewAction::Step(direction) => view.stepped(direction),
             ViewAction::Reveal(rect) => view.revealed(rect),
-            ViewAction::Reset { content, route } => {
+            ViewAction::Reset {
+                content,
+                route,
+                keep,
+            } => {
                 let fresh = Viewport::new(content, view.screen);
-                route.map_or(fresh, |route| fresh.framed(route))
+                route.map_or(fresh, |route| fresh.framed_keeping(route, keep))
             }
         };
         if next == view {
@@ -130,10 +142,21 @@ pub fn role_map(props: &RoleMapProps) -> Html {
         },
         content_size,
     );
-    let route_bounds = layout
+    // What the view starts on and zooms about: the highlighted route, or else the roles
+    // to focus on.
+    let route_bounds = layout.as_ref().as_ref().and_then(|layout| {
+        layout
+            .highlighted_bounds()
+            .or_else(|| layout.bounds_of(&props.focus))
+    });
+    let keep = layout
         .as_ref()
         .as_ref()
-        .and_then(MapLayout::highlighted_bounds);
+        .zip(props.focus.first())
+        .and_then(|(layout, role)| layout.node(role))
+        .map(MapNode::rect);
+    // Zooming keeps the person's own role where it is, or else the route's middle.
+    let zoom_focus = keep.or(route_bounds);
     let view = use_reducer(|| {
         ViewState(Viewport::new(
             content,
@@ -179,12 +202,16 @@ pub fn role_map(props: &RoleMapProps) -> Html {
     // A new route (or none) starts from a view that shows it.
     {
         let view = view.dispatcher();
-        use_effect_with((content, route_bounds), move |(content, route)| {
-            view.dispatch(ViewAction::Reset {
-                content: *content,
-                route: *route,
-            });
-        });
+        use_effect_with(
+            (content, route_bounds, keep),
+            move |(content, route, keep)| {
+                view.dispatch(ViewAction::Reset {
+                    content: *content,
+                    route: *route,
+                    keep: *keep,
+                });
+            },
+        );
     }
 
     let Some(layout) = layout.as_ref().as_ref() else {
@@ -318,11 +345,12 @@ pub fn role_map(props: &RoleMapProps) -> Html {
                 "ArrowDown" => ViewAction::Step(PanDirection::Down),
                 "ArrowLeft" => ViewAction::Step(PanDirection::Left),
                 "ArrowRight" => ViewAction::Step(PanDirection::Right),
-                "+" | "=" => ViewAction::ZoomIn,
-                "-" | "_" => ViewAction::ZoomOut,
+                "+" | "=" => ViewAction::ZoomIn(zoom_focus),
+                "-" | "_" => ViewAction::ZoomOut(zoom_focus),
                 "0" => ViewAction::Reset {
                     content,
                     route: route_bounds,
+                    keep,
                 },
                 _ => return,
             };
@@ -333,11 +361,11 @@ pub fn role_map(props: &RoleMapProps) -> Html {
 
     let zoom_in = {
         let view = view.dispatcher();
-        Callback::from(move |_: MouseEvent| view.dispatch(ViewAction::ZoomIn))
+        Callback::from(move |_: MouseEvent| view.dispatch(ViewAction::ZoomIn(zoom_focus)))
     };
     let zoom_out = {
         let view = view.dispatcher();
-        Callback::from(move |_: MouseEvent| view.dispatch(ViewAction::ZoomOut))
+        Callback::from(move |_: MouseEvent| view.dispatch(ViewAction::ZoomOut(zoom_focus)))
     };
     let reset = {
         let view = view.dispatcher();
@@ -345,6 +373,7 @@ pub fn role_map(props: &RoleMapProps) -> Html {
             view.dispatch(ViewAction::Reset {
                 content,
                 route: route_bounds,
+                keep,
             })
         })
     };

@@ -4,10 +4,12 @@
 
 use crate::graph::{RoleGraph, RoleId};
 use crate::layout::map::group_by_family_and_band;
+use crate::layout::neighbourhood;
 use crate::planner::{find_routes, NoRoute, Route as PlannedRoute, RouteQuery, SelfAssessment};
 use crate::ui::components::RoleMap;
 use crate::ui::context::use_graph;
 use crate::ui::routes::Route;
+use crate::ui::state::use_app;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, HtmlSelectElement};
@@ -60,6 +62,7 @@ pub fn roles_by_family_and_band(graph: &RoleGraph) -> RoleGroups<'_> {
 #[function_component(MapPage)]
 pub fn map_page() -> Html {
     let graph = use_graph();
+    let start = use_app().and_then(|app| app.options.start.clone());
     let location = use_location();
     let navigator = use_navigator();
     let from_address = location
@@ -141,6 +144,12 @@ pub fn map_page() -> Html {
         Some(Ok(steps)) => steps.clone(),
         _ => Vec::new(),
     };
+    // With no route, the map opens on the chosen start, or the role the person said
+    // they hold, and the roles one move from it.
+    let focus: Vec<RoleId> = match (highlight.is_empty(), chosen.from.clone().or(start)) {
+        (true, Some(role)) => neighbourhood(&graph, &role),
+        _ => Vec::new(),
+    };
     let title_of = |id: &RoleId| {
         graph
             .role(id)
@@ -212,7 +221,7 @@ pub fn map_page() -> Html {
                 { "Skip the map and go to the list of roles" }
             </button>
 
-            <RoleMap highlight={highlight.clone()} />
+            <RoleMap highlight={highlight.clone()} {focus} />
 
             <section class="fh-section fh-map-list" aria-labelledby="map-list-heading">
                 <h2 id="map-list-heading" tabindex="-1">{ "Roles on the map as a list" }</h2>
