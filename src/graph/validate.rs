@@ -114,7 +114,7 @@ fn check_cost_and_degree(checker: &mut Checker, pack: &Pack) {
             checker.report(kind, file, item.clone(), "is an apprenticeship, so the apprentice is an employee paid while training and the employer pays for the training: set `to_you = \"paid-while-training\"`".to_owned());
         }
         if !training_post && opportunity.to_you == CostToYou::PaidWhileTraining {
-            checker.report(kind, file, item.clone(), format!("says `paid-while-training`, but only apprenticeships, graduate schemes and salaried training posts pay people to train, not a {}: use `free`, `fees` or `not-published`", opportunity.kind.label().to_lowercase()));
+            checker.report(kind, file, item.clone(), format!("says `paid-while-training`, but only apprenticeships, graduate schemes and salaried training posts pay people to train, not a {}: use `free`, `fees` or `not-published`", crate::lowercase::lowercase(opportunity.kind.label())));
         }
         if opportunity.to_you == CostToYou::Fees
             && opportunity

@@ -193,10 +193,12 @@ fn cost_rank(cost: CostToYou) -> usize {
         .unwrap_or(CostToYou::ALL.len() - 1)
 }
 
+/// `text` with its first letter in lower case. Not `char::to_lowercase`: that brings the
+/// standard library's Unicode case table into the app (see [`crate::lowercase`]).
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
+        Some(first) => crate::lowercase::lowercase(&first.to_string()) + chars.as_str(),
         None => String::new(),
     }
 }
