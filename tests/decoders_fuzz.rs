@@ -231,8 +231,9 @@ impl Cases {
             self.below(4) as usize
         };
         let plans: Vec<Value> = (0..plans).map(|_| self.plan()).collect();
-        let pace = match self.below(4) {
+        let pace = match self.below(5) {
             0 => json!("full-time"),
+            4 => json!("full-time-on-it"),
             1 => json!({ "part-time": self.hostile_number() }),
             _ => json!({ "part-time": 10 + self.below(91) }),
         };

@@ -74,6 +74,21 @@ fn projection_adds_the_middle_of_each_remaining_move() {
 }
 
 #[test]
+fn full_time_on_it_counts_the_short_end_of_each_move() {
+    let graph = starter_graph();
+    let today = date("2026-01-31");
+    let mut plan = nurse_plan();
+    let projection = plan.projection(&graph, Pace::FullTimeOnIt, today);
+    assert_eq!(projection.months, 12 + 36);
+    assert_eq!(projection.finish, date("2030-01-31"));
+    plan.set_status(0, StepStatus::InProgress).unwrap();
+    assert_eq!(
+        plan.projection(&graph, Pace::FullTimeOnIt, today).months,
+        6 + 36
+    );
+}
+
+#[test]
 fn a_step_in_progress_counts_half_and_a_finished_one_nothing() {
     let graph = starter_graph();
     let today = date("2026-01-31");

@@ -184,8 +184,8 @@ impl Plan {
         dated
     }
 
-    /// Projects when the plan might be finished: each unfinished step adds the middle
-    /// of its move's typical months (half of that when in progress), the total is
+    /// Projects when the plan might be finished: each unfinished step adds its move's
+    /// months at the pace ([`Pace::months_for`]; half of that when in progress), the total is
     /// divided by the pace's share of full time, rounded up to whole months and added
     /// to today.
     ///
@@ -202,6 +202,8 @@ impl Plan {
     /// let half = plan.projection(&graph, Pace::PartTime(50), today);
     /// assert!(half.months >= full.months * 2 - 1);
     /// assert!(half.finish >= full.finish);
+    /// let on_it = plan.projection(&graph, Pace::FullTimeOnIt, today);
+    /// assert!(on_it.months <= full.months);
     /// ```
     pub fn projection(&self, graph: &RoleGraph, pace: Pace, today: Date) -> Projection {
         let mut months_left = 0.0_f64;
@@ -211,14 +213,13 @@ impl Plan {
                 unestimated_steps += 1;
                 continue;
             };
-            let middle =
-                (f64::from(transition.months.min) + f64::from(transition.months.max)) / 2.0;
+            let months = pace.months_for(transition.months);
             let share = if step.status == StepStatus::InProgress {
                 0.5
             } else {
                 1.0
             };
-            months_left += middle * share;
+            months_left += months * share;
         }
         // Months are at most u16::MAX per step and the pace at least a tenth, so this
         // stays far inside u32; the cast saturates regardless.

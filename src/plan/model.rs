@@ -2,7 +2,7 @@
 //! and working pace. These types are exactly what is saved, exported and imported, so
 //! their serde names are part of the storage schema (see `store`).
 
-use crate::graph::{CompetencyId, RoleId};
+use crate::graph::{CompetencyId, Months, RoleId};
 use crate::plan::date::{Date, Timestamp};
 use crate::planner::{Objective, SelfAssessment};
 use serde::{Deserialize, Serialize};
@@ -229,6 +229,10 @@ pub enum Pace {
     FullTime,
     /// A percentage of full time, from [`MIN_PART_TIME_PERCENT`] to 100.
     PartTime(u8),
+    /// Full time on the moves themselves: a full-time course, a secondment or a
+    /// training post. Each move counts at the short end of its typical range, since the
+    /// pack gives ranges, not full-time figures.
+    FullTimeOnIt,
 }
 
 impl Pace {
@@ -236,7 +240,7 @@ impl Pace {
     /// [`MIN_PART_TIME_PERCENT`] to 100%.
     pub fn in_range(self) -> bool {
         match self {
-            Pace::FullTime => true,
+            Pace::FullTime | Pace::FullTimeOnIt => true,
             Pace::PartTime(percent) => (MIN_PART_TIME_PERCENT..=100).contains(&percent),
         }
     }
@@ -245,7 +249,7 @@ impl Pace {
     /// inside it so a projection never divides by zero.
     pub fn fraction(self) -> f64 {
         match self {
-            Pace::FullTime => 1.0,
+            Pace::FullTime | Pace::FullTimeOnIt => 1.0,
             Pace::PartTime(percent) => f64::from(percent.clamp(MIN_PART_TIME_PERCENT, 100)) / 100.0,
         }
     }
@@ -256,6 +260,19 @@ impl Pace {
         match self {
             Pace::FullTime => "Alongside my job".to_owned(),
             Pace::PartTime(percent) => format!("Part time ({percent}%)"),
+            Pace::FullTimeOnIt => "Full time".to_owned(),
+        }
+    }
+
+    /// The months a move counts for at this pace, before the pace's share of full time
+    /// divides it: the middle of its typical range, or the short end for
+    /// [`Pace::FullTimeOnIt`].
+    pub fn months_for(self, typical: Months) -> f64 {
+        match self {
+            Pace::FullTimeOnIt => f64::from(typical.min),
+            Pace::FullTime | Pace::PartTime(_) => {
+                (f64::from(typical.min) + f64::from(typical.max)) / 2.0
+            }
         }
     }
 
@@ -265,6 +282,9 @@ impl Pace {
         match self {
             Pace::FullTime => "alongside your job".to_owned(),
             Pace::PartTime(percent) => format!("part time, at {percent}% of a full-time week"),
+            Pace::FullTimeOnIt => {
+                "full time, at the short end of each move's typical time".to_owned()
+            }
         }
     }
 }

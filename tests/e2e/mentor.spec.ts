@@ -56,13 +56,17 @@ test("a mentor sees the whole shared plan, who shared it and when, and can print
   await other.close();
 });
 
-test("the plan asks about pace where it shows the projected finish", async ({ page }) => {
+test("the plan asks about pace (alongside my job, part time or full time) where it shows the projected finish", async ({ page }) => {
   await savePlan(page);
   const finish = page.locator(".fh-plan-finish");
   await expect(finish).toHaveText(/^Working on it alongside your job, you could finish around \w+ \d{4} \(\d+ months? from now\)\.$/);
   await page.getByText("Change how you work on it").tap();
   await page.getByRole("radio", { name: "Part time" }).check();
   await expect(finish).toContainText("part time, at 60% of a full-time week");
+  const partTime = await finish.innerText();
+  await page.getByRole("radio", { name: "Full time" }).check();
+  await expect(finish).toContainText("full time, at the short end of each move's typical time");
+  expect(await finish.innerText()).not.toBe(partTime);
   await page.getByRole("radio", { name: "Alongside my job" }).check();
   await expect(finish).toContainText("alongside your job");
 });

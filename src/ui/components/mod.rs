@@ -6,6 +6,7 @@ pub mod evidence_tag;
 pub mod layout;
 pub mod messages;
 pub mod opportunity_facts;
+pub mod pace_choice;
 pub mod plan_progress;
 pub mod role_map;
 pub mod role_picker;
@@ -23,6 +24,7 @@ pub use messages::{live_region, notice_banner, other_tab_banner, save_problem};
 pub use opportunity_facts::{
     cost_to_you, fact_row, opportunity_facts, opportunity_line, status_text,
 };
+pub use pace_choice::PaceChoice;
 pub use plan_progress::plan_progress;
 pub use role_map::RoleMap;
 pub use role_picker::RolePicker;

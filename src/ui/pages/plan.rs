@@ -7,12 +7,12 @@
 use crate::graph::{CompetencyId, RoleGraph};
 use crate::plan::{
     check_route, gives_text, relies_on_text, AppData, Date, Pace, Plan, PlanId, RouteCheck,
-    StepCredentials, StepStatus, MIN_PART_TIME_PERCENT,
+    StepCredentials, StepStatus,
 };
 use crate::share::{
     calendar_file_name, calendar_ics, export_plan, share_fragment_from, PrintablePlan,
 };
-use crate::ui::components::{app_link, opportunity_line, plan_progress};
+use crate::ui::components::{app_link, opportunity_line, plan_progress, PaceChoice};
 use crate::ui::context::use_graph;
 use crate::ui::format::{count, long_date, month_year};
 use crate::ui::hooks::browser::{
@@ -156,30 +156,9 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
         role_title(&graph, &plan.target)
     );
     let saved = matches!(app.save, SaveStatus::Saved);
-    let pace = app.data.pace;
     let on_pace = {
         let app = app.clone();
-        Callback::from(move |event: Event| {
-            let Some(input) = target_value::<web_sys::HtmlInputElement>(&event) else {
-                return;
-            };
-            let chosen = match input.value().as_str() {
-                "job" => Some(Pace::FullTime),
-                "part" => Some(match pace {
-                    Pace::PartTime(percent) => Pace::PartTime(percent),
-                    Pace::FullTime => Pace::PartTime(60),
-                }),
-                percent => percent
-                    .trim()
-                    .parse::<u8>()
-                    .ok()
-                    .filter(|p| (MIN_PART_TIME_PERCENT..=100).contains(p))
-                    .map(Pace::PartTime),
-            };
-            if let Some(chosen) = chosen {
-                app.dispatch(Action::SetPace(chosen));
-            }
-        })
+        Callback::from(move |pace: Pace| app.dispatch(Action::SetPace(pace)))
     };
 
     html! {
@@ -205,29 +184,8 @@ pub fn plan_page(props: &PlanPageProps) -> Html {
                     <details class="fh-details">
                         <summary class="fh-details__summary"><span class="fh-details__summary-text">{ "Change how you work on it" }</span></summary>
                         <div class="fh-details__text">
-                            <fieldset class="fh-fieldset">
-                                <legend class="fh-fieldset__legend fh-fieldset__legend--s">{ "How will you work on this plan?" }</legend>
-                                <div class="fh-hint">{ "The typical times describe people who make these moves while they keep working. If you work part time, your dates stretch to match. This applies to all your plans." }</div>
-                                <div class="fh-radios">
-                                    <div class="fh-radios__item">
-                                        <input class="fh-radios__input" type="radio" name="plan-pace" id="plan-pace-job" value="job" checked={pace == Pace::FullTime} onchange={on_pace.clone()} />
-                                        <label class="fh-label fh-radios__label" for="plan-pace-job">{ "Alongside my job" }</label>
-                                    </div>
-                                    <div class="fh-radios__item">
-                                        <input class="fh-radios__input" type="radio" name="plan-pace" id="plan-pace-part" value="part" checked={matches!(pace, Pace::PartTime(_))} onchange={on_pace.clone()} />
-                                        <label class="fh-label fh-radios__label" for="plan-pace-part">{ "Part time" }</label>
-                                    </div>
-                                </div>
-                                if let Pace::PartTime(percent) = pace {
-                                    <div class="fh-form-group">
-                                        <label class="fh-label" for="plan-pace-percent">{ "Share of a full-time week, in percent" }</label>
-                                        <div class="fh-hint" id="plan-pace-percent-hint">{ format!("From {MIN_PART_TIME_PERCENT} to 100. For example, 3 days a week is 60.") }</div>
-                                        <input class="fh-input fh-input--width-3" id="plan-pace-percent" type="number" inputmode="numeric"
-                                            min={MIN_PART_TIME_PERCENT.to_string()} max="100" value={percent.to_string()}
-                                            aria-describedby="plan-pace-percent-hint" onchange={on_pace} />
-                                    </div>
-                                }
-                            </fieldset>
+                            <PaceChoice id="plan-pace" legend="How will you work on this plan? This applies to all your plans."
+                                pace={app.data.pace} on_change={on_pace} />
                         </div>
                     </details>
                 }

@@ -4,8 +4,8 @@
 //! away.
 
 use crate::graph::{Competency, Credential, Framework, RoleGraph};
-use crate::plan::{Pace, MIN_PART_TIME_PERCENT};
-use crate::ui::components::app_link;
+use crate::plan::Pace;
+use crate::ui::components::{app_link, PaceChoice};
 use crate::ui::context::use_graph;
 use crate::ui::format::count;
 use crate::ui::hooks::use_page;
@@ -57,37 +57,9 @@ pub fn skills_page() -> Html {
         }
     }
 
-    let pace = app.data.pace;
-    let part_time_percent = match pace {
-        Pace::PartTime(percent) => percent,
-        Pace::FullTime => 60,
-    };
-    let on_full_time = {
+    let on_pace = {
         let app = app.clone();
-        Callback::from(move |_: Event| app.dispatch(Action::SetPace(Pace::FullTime)))
-    };
-    let on_part_time = {
-        let app = app.clone();
-        Callback::from(move |_: Event| {
-            app.dispatch(Action::SetPace(Pace::PartTime(part_time_percent)))
-        })
-    };
-    let on_percent = {
-        let app = app.clone();
-        Callback::from(move |event: Event| {
-            let value = event
-                .target()
-                .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-                .map(|input| input.value());
-            match value.and_then(|value| value.trim().parse::<u8>().ok()) {
-                Some(percent) if (MIN_PART_TIME_PERCENT..=100).contains(&percent) => {
-                    app.dispatch(Action::SetPace(Pace::PartTime(percent)))
-                }
-                _ => app.dispatch(Action::Notify(format!(
-                    "Enter a part-time share from {MIN_PART_TIME_PERCENT} to 100 percent."
-                ))),
-            }
-        })
+        Callback::from(move |pace: Pace| app.dispatch(Action::SetPace(pace)))
     };
 
     let back = match (&app.options.start, &app.options.target) {
@@ -189,29 +161,8 @@ pub fn skills_page() -> Html {
             }) }
 
             <h2 class="fh-heading-l">{ "Your pace" }</h2>
-            <fieldset class="fh-fieldset">
-                <legend class="fh-fieldset__legend fh-fieldset__legend--s">{ "How much time can you give to your career moves?" }</legend>
-                <div class="fh-hint">{ "Projected finish dates on your plans stretch to match." }</div>
-                <div class="fh-radios">
-                    <div class="fh-radios__item">
-                        <input class="fh-radios__input" type="radio" name="pace" id="pace-full" checked={pace == Pace::FullTime} onchange={on_full_time} />
-                        <label class="fh-label fh-radios__label" for="pace-full">{ "Alongside my job (typical times)" }</label>
-                    </div>
-                    <div class="fh-radios__item">
-                        <input class="fh-radios__input" type="radio" name="pace" id="pace-part" checked={matches!(pace, Pace::PartTime(_))} onchange={on_part_time} />
-                        <label class="fh-label fh-radios__label" for="pace-part">{ "Part time" }</label>
-                    </div>
-                </div>
-                if matches!(pace, Pace::PartTime(_)) {
-                    <div class="fh-form-group">
-                        <label class="fh-label" for="pace-percent">{ "Percentage of full time" }</label>
-                        <div class="fh-hint" id="pace-percent-hint">{ format!("From {MIN_PART_TIME_PERCENT} to 100. For example, 3 days a week is 60.") }</div>
-                        <input class="fh-input fh-input--width-3" id="pace-percent" type="number" inputmode="numeric"
-                            min={MIN_PART_TIME_PERCENT.to_string()} max="100" value={part_time_percent.to_string()}
-                            aria-describedby="pace-percent-hint" onchange={on_percent} />
-                    </div>
-                }
-            </fieldset>
+            <PaceChoice id="pace" legend="How much time can you give to your career moves? Projected finish dates on your plans change to match."
+                pace={app.data.pace} on_change={on_pace} />
             { back }
         </>
     }
