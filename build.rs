@@ -6,6 +6,8 @@
 
 #![allow(dead_code)]
 
+#[path = "src/graph/funding.rs"]
+mod funding;
 #[path = "src/graph/index_lines.rs"]
 mod index_lines;
 #[path = "src/graph/model.rs"]

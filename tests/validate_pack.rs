@@ -5,8 +5,8 @@
 
 use foothold::graph::source::read_pack_folder;
 use foothold::graph::{
-    bundled_pack_data, validate_pack, BandRange, Months, Pack, PackProblem, ProblemKind, RoleId,
-    RoleMigration,
+    bundled_pack_data, validate_pack, BandRange, CostToYou, DegreeEntry, Months, OpportunityKind,
+    Pack, PackProblem, ProblemKind, RoleId, RoleMigration,
 };
 use std::path::Path;
 
@@ -333,4 +333,118 @@ fn a_source_record_declared_supporting_cannot_make_a_grade() {
     )];
     let problems = problems_of(&pack, ProblemKind::GradeWithoutPrimarySource);
     assert_eq!(problems.len(), 1, "{problems:#?}");
+}
+
+/// The starter fixture's apprenticeship, by position.
+fn apprenticeship(pack: &Pack) -> usize {
+    match pack
+        .opportunities
+        .iter()
+        .position(|opportunity| opportunity.kind == OpportunityKind::Apprenticeship)
+    {
+        Some(index) => index,
+        None => panic!("the starter fixture has an apprenticeship"),
+    }
+}
+
+#[test]
+fn an_apprenticeship_that_does_not_say_paid_while_training_is_rejected() {
+    let mut pack = starter();
+    let index = apprenticeship(&pack);
+    pack.opportunities[index].to_you = CostToYou::NotPublished;
+    let problems = problems_of(&pack, ProblemKind::CostOrDegreeMisstated);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].item.contains("data-technician-apprenticeship"));
+    assert!(
+        problems[0].message.contains("paid-while-training"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn only_training_posts_may_say_paid_while_training() {
+    let mut pack = starter();
+    let index = apprenticeship(&pack);
+    pack.opportunities[index].kind = OpportunityKind::Membership;
+    let problems = problems_of(&pack, ProblemKind::CostOrDegreeMisstated);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].message.contains("not a membership"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn fees_without_a_cost_naming_them_are_rejected() {
+    let mut pack = starter();
+    pack.opportunities[0].to_you = CostToYou::Fees;
+    pack.opportunities[0].cost = None;
+    let problems = problems_of(&pack, ProblemKind::CostOrDegreeMisstated);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].message.contains("add a `cost`"),
+        "{}",
+        problems[0]
+    );
+
+    pack.opportunities[0].cost = Some("A yearly membership fee".to_owned());
+    assert!(problems_of(&pack, ProblemKind::CostOrDegreeMisstated).is_empty());
+}
+
+#[test]
+fn a_degree_is_earned_only_at_degree_level() {
+    let mut pack = starter();
+    let index = apprenticeship(&pack);
+    pack.opportunities[index].degree = DegreeEntry::Earned;
+    let problems = problems_of(&pack, ProblemKind::CostOrDegreeMisstated);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].message.contains("level 6 or 7"),
+        "{}",
+        problems[0]
+    );
+
+    // A level 6 apprenticeship is a degree apprenticeship.
+    pack.opportunities[index].level = Some(6);
+    assert!(problems_of(&pack, ProblemKind::CostOrDegreeMisstated).is_empty());
+}
+
+#[test]
+fn training_that_grants_a_registration_taking_a_degree_cannot_need_none() {
+    let mut pack = starter();
+    let index = apprenticeship(&pack);
+    let Some(nurse) = pack.credentials.first_mut() else {
+        panic!("the starter fixture declares a credential");
+    };
+    nurse.needs_degree = true;
+    let nurse = nurse.id.clone();
+    pack.opportunities[index].grants = vec![nurse];
+    let problems = problems_of(&pack, ProblemKind::CostOrDegreeMisstated);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].message.contains("takes a degree"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn every_bundled_opportunity_says_what_it_costs_and_every_apprenticeship_pays() {
+    let pack = bundled_pack_data().expect("the bundled pack is valid JSON");
+    for opportunity in &pack.opportunities {
+        if opportunity.kind == OpportunityKind::Apprenticeship {
+            assert_eq!(
+                opportunity.to_you,
+                CostToYou::PaidWhileTraining,
+                "{}",
+                opportunity.id
+            );
+        }
+    }
+    assert!(pack
+        .opportunities
+        .iter()
+        .any(|opportunity| opportunity.degree == DegreeEntry::Earned));
 }

@@ -401,6 +401,15 @@ fn print_route(graph: &RoleGraph, number: usize, found: &Route) {
         totals.competencies_to_gain,
         totals.weakest_evidence.label()
     );
+    let afford = foothold::planner::Affordability::of_route(graph, found);
+    println!(
+        "  Degree: {} Cost to you: {}.",
+        afford.degree_sentence(graph),
+        afford
+            .headline()
+            .map_or("no training listed", |cost| cost.label())
+            .to_lowercase()
+    );
     for (index, step) in found.steps.iter().enumerate() {
         print_step(graph, index + 1, step);
     }
@@ -463,9 +472,10 @@ fn print_step(graph: &RoleGraph, number: usize, step: &RouteStep) {
             .opportunities
             .iter()
             .map(|id| {
-                graph
-                    .opportunity(id)
-                    .map_or_else(|| id.to_string(), |o| o.title.clone())
+                graph.opportunity(id).map_or_else(
+                    || id.to_string(),
+                    |o| format!("{} ({})", o.title, o.to_you.label().to_lowercase()),
+                )
             })
             .collect();
         println!("     Helps: {}", titles.join("; "));

@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod credentials;
+pub mod funding;
 pub mod index;
 pub mod index_lines;
 pub mod model;

@@ -3,8 +3,9 @@
 //!
 //! This file depends only on `serde` (and `schemars` off the web), because the build
 //! script includes it directly to compile the bundled pack. Keep it that way: no
-//! `crate::` paths in here.
+//! `crate::` paths in here (the build script includes `funding.rs` beside it too).
 
+pub use super::funding::{CostToYou, DegreeEntry};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
@@ -104,6 +105,10 @@ pub struct Credential {
     /// Why it gates roles in this pack (required for qualifications).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub why_it_gates: Option<String>,
+    /// True when the usual ways in are degree courses or degree apprenticeships, so a
+    /// route that gains it asks for a degree (or earns one on the way).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_degree: bool,
     /// The sources behind the item: bare web addresses or records with a title and
     /// publisher (see [`Source`]).
     pub sources: Vec<Source>,
@@ -740,6 +745,12 @@ pub struct Opportunity {
     /// Cost or funding where public; absent where unknown.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cost: Option<String>,
+    /// What it costs the person who takes it; `not-published` when left out.
+    #[serde(default)]
+    pub to_you: CostToYou,
+    /// Whether it needs a degree to start or gives one; `not-published` when left out.
+    #[serde(default)]
+    pub degree: DegreeEntry,
     /// Apprenticeship level (2 to 7), for apprenticeships.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub level: Option<u8>,

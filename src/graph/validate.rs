@@ -3,7 +3,8 @@
 
 use super::credentials::MAX_CREDENTIALS;
 use super::model::{
-    BandRange, CredentialKind, Evidence, Pack, RoleId, Source, MAX_ACTIONS, MAX_ACTION_CHARS,
+    BandRange, CostToYou, CredentialKind, DegreeEntry, Evidence, OpportunityKind, Pack, RoleId,
+    Source, MAX_ACTIONS, MAX_ACTION_CHARS,
 };
 use super::provenance;
 use super::realism::{self, RealismRule};
@@ -67,6 +68,9 @@ pub enum ProblemKind {
     ShorterThanProgramme,
     /// A move has no first actions, too many, or one that is empty or too long.
     BadActions,
+    /// An opportunity's cost to the person or its degree entry contradicts its kind, its
+    /// level, its `cost` text or the credentials it grants.
+    CostOrDegreeMisstated,
 }
 
 /// One thing wrong with a pack, said so that a pack author can fix it.
@@ -87,6 +91,62 @@ impl fmt::Display for PackProblem {
         match &self.file {
             Some(file) => write!(f, "{file}: {}: {}", self.item, self.message),
             None => write!(f, "{}: {}", self.item, self.message),
+        }
+    }
+}
+
+/// The rules that keep `to_you` and `degree` honest: apprentices are employees paid while
+/// they train; only training posts pay; fees are named; only degree-level study gives a
+/// degree; training that ends in a registration taking a degree cannot need none.
+fn check_cost_and_degree(checker: &mut Checker, pack: &Pack) {
+    let kind = ProblemKind::CostOrDegreeMisstated;
+    for opportunity in &pack.opportunities {
+        let item = format!("opportunity `{}`", opportunity.id);
+        let file = &opportunity.origin;
+        let apprenticeship = opportunity.kind == OpportunityKind::Apprenticeship;
+        let training_post = matches!(
+            opportunity.kind,
+            OpportunityKind::Apprenticeship
+                | OpportunityKind::GraduateScheme
+                | OpportunityKind::Training
+        );
+        if apprenticeship && opportunity.to_you != CostToYou::PaidWhileTraining {
+            checker.report(kind, file, item.clone(), "is an apprenticeship, so the apprentice is an employee paid while training and the employer pays for the training: set `to_you = \"paid-while-training\"`".to_owned());
+        }
+        if !training_post && opportunity.to_you == CostToYou::PaidWhileTraining {
+            checker.report(kind, file, item.clone(), format!("says `paid-while-training`, but only apprenticeships, graduate schemes and salaried training posts pay people to train, not a {}: use `free`, `fees` or `not-published`", crate::lowercase::lowercase(opportunity.kind.label())));
+        }
+        if opportunity.to_you == CostToYou::Fees
+            && opportunity
+                .cost
+                .as_deref()
+                .is_none_or(|cost| cost.trim().is_empty())
+        {
+            checker.report(kind, file, item.clone(), "says `fees` but has no `cost` naming them: add a `cost` saying which fees, from a source you have read".to_owned());
+        }
+        if opportunity.degree == DegreeEntry::Earned {
+            let degree_level = match opportunity.kind {
+                OpportunityKind::Apprenticeship => {
+                    opportunity.level.is_some_and(|level| level >= 6)
+                }
+                other => matches!(
+                    other,
+                    OpportunityKind::GraduateScheme | OpportunityKind::Training
+                ),
+            };
+            if !degree_level {
+                checker.report(kind, file, item.clone(), "says a degree is `earned` on it, but only apprenticeships at level 6 or 7 and graduate or salaried training give one: set its `level`, or use `needed`, `not-needed` or `not-published`".to_owned());
+            }
+        }
+        if opportunity.degree == DegreeEntry::NotNeeded {
+            let takes_degree = opportunity.grants.iter().find(|id| {
+                pack.credentials
+                    .iter()
+                    .any(|credential| &credential.id == *id && credential.needs_degree)
+            });
+            if let Some(credential) = takes_degree {
+                checker.report(kind, file, item.clone(), format!("says `not-needed` but grants `{credential}`, which takes a degree: say whether the degree is `needed` first or `earned` on it"));
+            }
         }
     }
 }
@@ -399,6 +459,8 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
             );
         }
     }
+
+    check_cost_and_degree(&mut checker, pack);
 
     // Transitions.
     let mut pairs = HashSet::new();

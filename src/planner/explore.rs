@@ -1,6 +1,7 @@
 //! "Where can I get to from here within N months?": every role reachable within a time,
 //! grouped by family, each with its quickest route's time and number of steps.
 
+use super::affordability::Affordability;
 use super::cost::{declared_credentials, held_competencies, step_measures, HeldSet};
 use super::no_route::NoRoute;
 use super::search::{Engine, Path};
@@ -17,6 +18,8 @@ pub struct Reachable {
     pub months: Months,
     /// How many moves that route has.
     pub steps: usize,
+    /// Whether that route needs a degree and what its suggested development costs.
+    pub affordability: Affordability,
 }
 
 /// The reachable roles of one family.
@@ -102,6 +105,7 @@ pub fn explore(
                         role: role.id.clone(),
                         months: route_months(graph, path, &lookup),
                         steps: path.edges.len(),
+                        affordability: route_affordability(graph, path),
                     },
                 )
             })
@@ -133,4 +137,22 @@ fn route_months(graph: &RoleGraph, path: &Path, held: &HeldSet) -> Months {
                 max: total.max.saturating_add(months.max),
             }
         })
+}
+
+fn route_affordability(graph: &RoleGraph, path: &Path) -> Affordability {
+    let moves = path.edges.iter().enumerate().map(|(position, &edge)| {
+        let gained = match (
+            path.credentials.get(position),
+            path.credentials.get(position + 1),
+        ) {
+            (Some(&before), Some(&after)) => graph
+                .credentials_in(after.minus(before))
+                .into_iter()
+                .map(|credential| credential.id.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
+        (graph.transition_at(edge), gained)
+    });
+    Affordability::of_transitions(graph, moves)
 }

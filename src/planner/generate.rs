@@ -6,9 +6,9 @@
 //! 42") and are never shown to users.
 
 use crate::graph::{
-    Band, BandRange, Competency, CompetencyId, Credential, CredentialId, CredentialKind, Evidence,
-    Family, Framework, Months, Opportunity, OpportunityId, OpportunityKind, OpportunityStatus,
-    Pack, PackInfo, Requirement, Role, RoleId, Transition,
+    Band, BandRange, Competency, CompetencyId, CostToYou, Credential, CredentialId, CredentialKind,
+    DegreeEntry, Evidence, Family, Framework, Months, Opportunity, OpportunityId, OpportunityKind,
+    OpportunityStatus, Pack, PackInfo, Requirement, Role, RoleId, Transition,
 };
 
 /// A small, fast, deterministic random number generator (SplitMix64).
@@ -71,6 +71,8 @@ pub fn synthetic_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
             for_whom: "Anyone".to_owned(),
             length: "6 months".to_owned(),
             cost: None,
+            to_you: CostToYou::NotPublished,
+            degree: DegreeEntry::NotPublished,
             level: None,
             months: None,
             develops: vec![competencies[random.below(competency_count)].id.clone()],
@@ -209,6 +211,7 @@ pub fn credentialed_pack(roles: usize, per_role: usize, seed: u64, grants: Grant
             body: "A synthetic regulator".to_owned(),
             how_to_get: "Synthetic training.".to_owned(),
             why_it_gates: None,
+            needs_degree: false,
             sources: vec![SYNTHETIC_SOURCE.into()],
             origin: None,
         })

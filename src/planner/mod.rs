@@ -9,6 +9,8 @@
 //! - [`find_routes`]: the best route and meaningfully different alternatives, explained
 //!   step by step ([`Route`]), or a [`NoRoute`] answer saying why there is none.
 //! - [`explore`]: every role reachable within a time, grouped by family.
+//! - [`Affordability`]: whether a route needs a degree (or earns one while paid) and
+//!   what the development it suggests costs the person.
 //! - [`held_competencies`] and [`personalised_months`]: how what the user holds shortens
 //!   a move.
 //! - [`generate`]: synthetic packs for benchmarks; [`testing`]: tiny packs for examples.
@@ -17,6 +19,7 @@
 //! are ordered by [`RouteCost`] (which counts steps last) and then by the role ids along
 //! the route from the start.
 
+mod affordability;
 mod busiest;
 mod cost;
 mod explain;
@@ -32,6 +35,7 @@ mod search;
 pub mod testing;
 mod yen;
 
+pub use affordability::{Affordability, RouteDegree};
 pub use busiest::{audit_markdown, busiest_roles};
 pub use cost::{declared_credentials, held_competencies, personalised_months, RouteCost};
 pub use explain::{Route, RouteStep, RouteTotals};

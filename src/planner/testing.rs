@@ -13,9 +13,9 @@
 //! ```
 
 use crate::graph::{
-    Band, BandRange, Competency, CompetencyId, Credential, CredentialId, CredentialKind, Evidence,
-    Family, Framework, Months, Opportunity, OpportunityId, OpportunityKind, OpportunityStatus,
-    Pack, PackInfo, Role, RoleId, Transition,
+    Band, BandRange, Competency, CompetencyId, CostToYou, Credential, CredentialId, CredentialKind,
+    DegreeEntry, Evidence, Family, Framework, Months, Opportunity, OpportunityId, OpportunityKind,
+    OpportunityStatus, Pack, PackInfo, Role, RoleId, Transition,
 };
 
 /// The small real-role pack under `tests/fixtures/starter-pack`, validated; for unit
@@ -84,6 +84,7 @@ pub fn credential(id: &str) -> Credential {
         body: "Test regulator".to_owned(),
         how_to_get: format!("Train for {id}."),
         why_it_gates: None,
+        needs_degree: false,
         sources: vec![TEST_SOURCE.into()],
         origin: None,
     }
@@ -151,6 +152,8 @@ pub fn pack_of(roles: Vec<Role>, transitions: Vec<Transition>) -> Pack {
                 for_whom: "Anyone".to_owned(),
                 length: "6 months".to_owned(),
                 cost: None,
+                to_you: CostToYou::NotPublished,
+                degree: DegreeEntry::NotPublished,
                 level: None,
                 months: None,
                 develops: Vec::new(),

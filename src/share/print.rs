@@ -42,6 +42,10 @@ pub struct PrintOpportunity {
     pub length: String,
     /// Cost or funding, where known.
     pub cost: Option<String>,
+    /// What it costs the person, in plain words ("Paid while you train").
+    pub to_you: &'static str,
+    /// Whether it needs or gives a degree, in plain words.
+    pub degree: &'static str,
     /// True when the user has completed it.
     pub completed: bool,
     /// Web addresses to find out more.
@@ -244,6 +248,8 @@ impl PrintablePlan {
                                 kind: o.kind.label(),
                                 length: o.length.clone(),
                                 cost: o.cost.clone(),
+                                to_you: o.to_you.label(),
+                                degree: o.degree.label(),
                                 completed: data.assessment.completed.contains(&o.id),
                                 sources: o.sources.clone(),
                             })

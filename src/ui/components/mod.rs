@@ -5,6 +5,7 @@ pub mod error_summary;
 pub mod evidence_tag;
 pub mod layout;
 pub mod messages;
+pub mod opportunity_facts;
 pub mod pace_choice;
 pub mod plan_progress;
 pub mod role_map;
@@ -20,6 +21,9 @@ pub use evidence_tag::{
 };
 pub use layout::{footer, header};
 pub use messages::{live_region, notice_banner, other_tab_banner, save_problem};
+pub use opportunity_facts::{
+    cost_to_you, fact_row, opportunity_facts, opportunity_line, status_text,
+};
 pub use pace_choice::PaceChoice;
 pub use plan_progress::plan_progress;
 pub use role_map::RoleMap;

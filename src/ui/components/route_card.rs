@@ -1,7 +1,7 @@
 //! One route offered for a query: its totals, its steps and a "Save as plan" button.
 
 use crate::graph::RoleGraph;
-use crate::planner::Route as PlannedRoute;
+use crate::planner::{Affordability, Route as PlannedRoute, RouteDegree};
 use crate::ui::components::{evidence_meaning, route_evidence_sentence, step_list, Graded};
 use crate::ui::state::role_title;
 use yew::prelude::*;
@@ -43,6 +43,10 @@ pub fn route_card(
         1 => "1 skill".to_owned(),
         n => format!("{n} skills"),
     };
+    let afford = Affordability::of_route(graph, route);
+    let cost = afford
+        .headline()
+        .map_or("No training listed", |cost| cost.label());
     let on_save = on_save.reform(|_: MouseEvent| ());
     html! {
         <article class={classes!("fh-card", "fh-card--route", best_label.is_some().then_some("fh-card--best"))} aria-labelledby={heading_id.clone()}>
@@ -63,7 +67,34 @@ pub fn route_card(
                     <dt class="fh-totals__label">{ "To learn" }</dt>
                     <dd class="fh-totals__value">{ to_learn }</dd>
                 </div>
+                <div class="fh-totals__item">
+                    <dt class="fh-totals__label">{ "Degree" }</dt>
+                    <dd class="fh-totals__value">{ afford.degree.label() }</dd>
+                </div>
+                <div class="fh-totals__item">
+                    <dt class="fh-totals__label">{ "Cost to you" }</dt>
+                    <dd class="fh-totals__value">{ cost }</dd>
+                </div>
             </dl>
+            if afford.degree != RouteDegree::NotNeeded {
+                <p>{ afford.degree_sentence(graph) }</p>
+            }
+            if !afford.by_cost.is_empty() {
+                <details class="fh-details">
+                    <summary class="fh-details__summary"><span class="fh-details__summary-text">{ "What the training costs you" }</span></summary>
+                    <div class="fh-details__text">
+                        <p>{ "Each is one way to make a move on this route, not a charge for the move." }</p>
+                        <dl class="fh-summary-list">
+                            { for afford.by_cost.iter().map(|(cost, ids)| html! {
+                                <div class="fh-summary-list__row">
+                                    <dt class="fh-summary-list__key">{ cost.label() }</dt>
+                                    <dd class="fh-summary-list__value">{ ids.iter().map(|id| graph.opportunity(id).map_or_else(|| id.to_string(), |o| o.title.clone())).collect::<Vec<_>>().join("; ") }</dd>
+                                </div>
+                            }) }
+                        </dl>
+                    </div>
+                </details>
+            }
             <p class="fh-totals__label" id={format!("route-{}-bands", number)}>{ "Pay bands along the route" }</p>
             <ol class="fh-band-path fh-form-group" aria-labelledby={format!("route-{}-bands", number)}>
                 { for totals.band_path.iter().map(|band| html! { <li>{ band.to_string() }</li> }) }

@@ -1,11 +1,14 @@
 //! The steps of a route as a numbered list: each move with its time, band, the
 //! registration or qualification it relies on, what it gives, what to learn, what helps
-//! and how well it is backed.
+//! (with what each costs the person, who it is for and how long it takes) and how well it
+//! is backed.
 
-use crate::graph::{OpportunityStatus, RoleGraph};
+use crate::graph::RoleGraph;
 use crate::plan::{gives_text, relies_on_text};
 use crate::planner::RouteStep;
-use crate::ui::components::{app_link, evidence_tag, with_terms_explained, Graded};
+use crate::ui::components::{
+    app_link, evidence_tag, opportunity_line, with_terms_explained, Graded,
+};
 use crate::ui::routes::Route;
 use crate::ui::state::role_title;
 use yew::prelude::*;
@@ -89,24 +92,9 @@ pub fn step_list(graph: &RoleGraph, steps: &[RouteStep], heading_level: u8) -> H
                         }
                         if !step.opportunities.is_empty() {
                             <p class="fh-heading-s">{ "What helps" }</p>
-                            <ul class="fh-list-compact">
+                            <ul class="fh-list-compact" aria-label="What helps">
                                 { for step.opportunities.iter().map(|id| match graph.opportunity(id) {
-                                    Some(opportunity) => html! {
-                                        <li>
-                                            if let Some(source) = opportunity.sources.first() {
-                                                <a href={source.url().to_owned()} rel="noopener noreferrer" target="_blank">
-                                                    { opportunity.title.clone() }
-                                                    <span class="fh-visually-hidden">{ " (opens in a new tab)" }</span>
-                                                </a>
-                                            } else {
-                                                { opportunity.title.clone() }
-                                            }
-                                            <span class="fh-secondary">{ format!(" – {}, {}", opportunity.kind.label(), opportunity.length) }</span>
-                                            if opportunity.status != OpportunityStatus::Open {
-                                                <span class="fh-secondary">{ format!(" ({})", opportunity.status.label()) }</span>
-                                            }
-                                        </li>
-                                    },
+                                    Some(opportunity) => opportunity_line(opportunity, &graph.info().checked),
                                     None => html! { <li>{ id.to_string() }</li> },
                                 }) }
                             </ul>

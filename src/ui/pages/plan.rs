@@ -12,7 +12,7 @@ use crate::plan::{
 use crate::share::{
     calendar_file_name, calendar_ics, export_plan, share_fragment_from, PrintablePlan,
 };
-use crate::ui::components::{app_link, plan_progress, PaceChoice};
+use crate::ui::components::{app_link, opportunity_line, plan_progress, PaceChoice};
 use crate::ui::context::use_graph;
 use crate::ui::format::{count, long_date, month_year};
 use crate::ui::hooks::browser::{
@@ -379,6 +379,12 @@ fn step_editor(
             </p>
             { credential_lines(graph, credentials) }
             { step_actions(app, plan, index, transition.map(|t| t.actions.as_slice()).unwrap_or_default()) }
+            if let Some(transition) = transition.filter(|t| !t.opportunities.is_empty()) {
+                <h3 class="fh-heading-s" id={format!("step-{number}-helps")}>{ "What helps" }</h3>
+                <ul class="fh-list-compact" aria-labelledby={format!("step-{number}-helps")}>
+                    { for transition.opportunities.iter().filter_map(|id| graph.opportunity(id)).map(|o| opportunity_line(o, &graph.info().checked)) }
+                </ul>
+            }
             <p><span class="fh-tag fh-tag--status">{ format!("Status: {}", step.status.label()) }</span></p>
             <div class="fh-plan-step__controls">
                 <div class="fh-form-group">
@@ -631,7 +637,7 @@ fn print_view(
                         }
                         if !step.opportunities.is_empty() {
                             <p><strong>{ "Development opportunities: " }</strong>
-                                { step.opportunities.iter().map(|o| format!("{} ({}, {}{})", o.title, o.kind, o.length, if o.completed { ", completed" } else { "" })).collect::<Vec<_>>().join("; ") }
+                                { step.opportunities.iter().map(|o| format!("{} ({}, {}. {}. {}{})", o.title, o.kind, o.length, o.to_you, o.degree, if o.completed { ". Completed" } else { "" })).collect::<Vec<_>>().join("; ") }
                             </p>
                         }
                         if !step.notes.is_empty() {

@@ -2,8 +2,9 @@
 //! where they go next, what development helps, and the sources behind it all.
 
 use crate::graph::{Opportunity, OpportunityId, Role, RoleGraph, RoleId, Source, Transition};
-use crate::plan::Date;
-use crate::ui::components::{evidence_tag, Graded};
+use crate::ui::components::{
+    cost_to_you, evidence_tag, fact_row as summary_row, status_text, Graded,
+};
 use crate::ui::context::use_graph;
 use crate::ui::routes::Route;
 use serde::Serialize;
@@ -245,20 +246,6 @@ fn development_on<'g>(
         .collect()
 }
 
-/// The opportunity's status and the date it was checked, in plain words.
-fn status_text(opportunity: &Opportunity, pack_checked: &str) -> String {
-    let checked = opportunity.checked.as_deref().unwrap_or(pack_checked);
-    let checked = checked
-        .parse::<Date>()
-        .map_or_else(|_| checked.to_owned(), Date::long_form);
-    let mut text = opportunity.status.label().to_owned();
-    if let Some(note) = &opportunity.status_note {
-        text.push_str(". ");
-        text.push_str(note.trim_end_matches('.'));
-    }
-    format!("{text} (checked {checked}).")
-}
-
 fn opportunity_item(opportunity: &Opportunity, moves: &[String], pack_checked: &str) -> Html {
     html! {
         <li class="fh-card fh-opportunity" key={opportunity.id.as_str().to_owned()}>
@@ -271,22 +258,14 @@ fn opportunity_item(opportunity: &Opportunity, moves: &[String], pack_checked: &
                 }) }
                 { summary_row("Who it is for", opportunity.for_whom.clone()) }
                 { summary_row("Length", opportunity.length.clone()) }
-                { summary_row("Cost", opportunity.cost.clone().unwrap_or_else(|| "Not published".to_owned())) }
+                { summary_row("Cost to you", cost_to_you(opportunity)) }
+                { summary_row("Degree", opportunity.degree.label().to_owned()) }
                 { summary_row("Helps with", moves.join("; ")) }
                 { summary_row("Status", status_text(opportunity, pack_checked)) }
             </dl>
             <h4 class="fh-heading-s fh-opportunity__sources">{ "Sources" }</h4>
             { source_list(&opportunity.sources) }
         </li>
-    }
-}
-
-fn summary_row(key: &'static str, value: String) -> Html {
-    html! {
-        <div class="fh-summary-list__row">
-            <dt class="fh-summary-list__key">{ key }</dt>
-            <dd class="fh-summary-list__value">{ value }</dd>
-        </div>
     }
 }
 

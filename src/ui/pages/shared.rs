@@ -134,7 +134,7 @@ pub fn shared_page(props: &SharedPageProps) -> Html {
                             <p class="fh-heading-s">{ "Development that helps" }</p>
                             <ul class="fh-list-compact">
                                 { for step.opportunities.iter().map(|o| html! {
-                                    <li>{ format!("{} ({}, {})", o.title, lowercase(o.kind), o.length) }</li>
+                                    <li>{ format!("{} ({}, {}). {}. {}.", o.title, lowercase(o.kind), o.length, o.to_you, o.degree) }</li>
                                 }) }
                             </ul>
                         }

@@ -96,6 +96,7 @@ pub fn explore_page(props: &ExplorePageProps) -> Html {
                     <p>{ format!("{total} role{} within about {}, grouped by kind of work. {}",
                         if total == 1 { "" } else { "s" }, years(options.explore_years),
                         if told_us { "Times are typical and allow for what you told us you have." } else { "Times are typical." }) }
+                        { " A degree is needed where a move needs a registration that takes one. The cost is for the training each route suggests." }
                         if !told_us {
                             { " " }{ app_link(&Route::Skills, "Tell us what you already have") }{ " to make them fit you." }
                         }
@@ -111,7 +112,9 @@ pub fn explore_page(props: &ExplorePageProps) -> Html {
                                             <span>
                                                 { app_link(&Route::Routes { from: from.to_string(), to: reach.role.to_string() }, title.clone()) }
                                             </span>
-                                            <span class="fh-secondary">{ format!("About {}, {}", reach.months, moves(reach.steps)) }</span>
+                                            <span class="fh-secondary">{ format!("About {}, {}. {}. {}.", reach.months, moves(reach.steps),
+                                                reach.affordability.degree.label(),
+                                                reach.affordability.headline().map_or("No training listed", |cost| cost.label())) }</span>
                                         </li>
                                     }
                                 }) }
