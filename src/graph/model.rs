@@ -464,7 +464,7 @@ impl Evidence {
     pub fn label(self) -> &'static str {
         match self {
             Evidence::Sourced => "Sourced",
-            Evidence::Derived => "Derived from a national profile",
+            Evidence::Derived => "Derived from a source about this role",
             Evidence::Assumed => "Informed estimate",
         }
     }

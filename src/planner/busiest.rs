@@ -1,45 +1,21 @@
-//! Which roles most best routes pass through: a pack-wide view for the audit.
-//!
-//! For every entry role and every other role, the best route by shortest time is found
-//! with [`find_routes`]; each role strictly inside a route (not its start or end) scores
-//! one. Roles with high scores are the stepping stones the pack leans on, so their
-//! grades and notes matter most. This runs one search per pair (about 1,400 on the
-//! bundled pack), so it belongs in the maintainers' tool, not the app.
+//! Which roles most best routes pass through, for the audit: the top of the hub report
+//! ([`hub_report`]), so the audit and `foothold hubs` always agree. It runs one search
+//! per entry role and target (about 1,400 on the bundled pack), so it belongs in the
+//! maintainers' tool, not the app.
 
-use super::{find_routes, RouteQuery, SelfAssessment};
+use super::hubs::hub_report;
 use crate::graph::audit::Audit;
 use crate::graph::{RoleGraph, RoleId};
-use std::collections::HashMap;
 
 /// The `limit` roles that most best routes pass through, with how many, busiest first
 /// (ties by role id).
 pub fn busiest_roles(graph: &RoleGraph, limit: usize) -> Vec<(RoleId, usize)> {
-    let assessment = SelfAssessment::default();
-    let mut through: HashMap<RoleId, usize> = HashMap::new();
-    for start in graph.roles().iter().filter(|role| role.entry) {
-        for target in graph.roles() {
-            if target.id == start.id {
-                continue;
-            }
-            let mut query = RouteQuery::new(start.id.clone(), target.id.clone());
-            query.routes = 1;
-            let Ok(routes) = find_routes(graph, &query, &assessment) else {
-                continue;
-            };
-            if let Some(best) = routes.first() {
-                let roles = best.roles();
-                if roles.len() > 2 {
-                    for role in &roles[1..roles.len() - 1] {
-                        *through.entry(role.clone()).or_default() += 1;
-                    }
-                }
-            }
-        }
-    }
-    let mut ranked: Vec<(RoleId, usize)> = through.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.as_str().cmp(b.0.as_str())));
-    ranked.truncate(limit);
-    ranked
+    hub_report(graph)
+        .hubs
+        .into_iter()
+        .take(limit)
+        .map(|hub| (hub.role, hub.routes_through))
+        .collect()
 }
 
 /// The audit report as `foothold audit` prints it: `audit` with the ten busiest roles

@@ -20,6 +20,7 @@
 //! the route from the start.
 
 mod affordability;
+#[cfg(not(target_arch = "wasm32"))]
 mod busiest;
 mod cost;
 mod explain;
@@ -36,6 +37,7 @@ pub mod testing;
 mod yen;
 
 pub use affordability::{Affordability, RouteDegree};
+#[cfg(not(target_arch = "wasm32"))]
 pub use busiest::{audit_markdown, busiest_roles};
 pub use cost::{declared_credentials, held_competencies, personalised_months, RouteCost};
 pub use explain::{Route, RouteStep, RouteTotals};

@@ -178,7 +178,7 @@ test("About the data shows the data version and all three evidence grades", asyn
   await expect(page.getByRole("definition").filter({ hasText: /^\d{4}\.\d{1,2}\.\d+/ })).toHaveCount(1);
   for (const [grade, meaning] of [
     ["Sourced", "A primary source"],
-    ["Derived from a national profile", "Worked out from a primary source about this role"],
+    ["Derived from a source about this role", "Worked out from a primary source about this role"],
     ["Informed estimate", "Our informed estimate: no primary source states it"],
   ]) {
     await expect(page.getByRole("term").filter({ hasText: grade })).toBeVisible();
