@@ -14,10 +14,11 @@
 //! download, which cost more there (about 2.5 kB brotli) than it saved, and the service
 //! worker fetches every file after the first visit anyway.
 
-use crate::graph::{bundled_graph, LoadError, RoleGraph};
+use crate::graph::{bundled_pack_data, Pack, RoleGraph};
 use crate::plan::{AppData, Timestamp};
 use crate::share::ExportFile;
 use crate::ui::context::{GraphContext, Shared};
+use crate::ui::hooks::browser::next_task;
 use crate::ui::hooks::page::use_frame_page;
 use crate::ui::pages::{
     AboutPage, ExplorePage, MapPage, NotFoundPage, PlanPage, PlansPage, RolePage, RolesPage,
@@ -61,11 +62,37 @@ fn render_screen(route: Route) -> Result<Html, SplitLoaderError> {
     })
 }
 
-/// Reads and validates the bundled role pack. A split point, so the pack and the code
-/// that reads it arrive with the other screens, not at startup.
+thread_local! {
+    /// The bundled pack between reading it and checking it (see [`role_graph`]). Only the
+    /// screens' code touches it, so the pack's types stay out of the first download.
+    static READ_PACK: RefCell<Option<Pack>> = const { RefCell::new(None) };
+}
+
+/// Reads the bundled role pack and keeps it for [`check_role_pack`]. A split point, so
+/// the pack and the code that reads it arrive with the other screens, not at startup.
+/// Answers why it could not be read, if it could not.
 #[wasm_split(screens, fallible)]
-fn read_role_graph() -> Result<Result<RoleGraph, LoadError>, SplitLoaderError> {
-    Ok(bundled_graph())
+fn read_role_pack() -> Result<Option<String>, SplitLoaderError> {
+    Ok(match bundled_pack_data() {
+        Ok(pack) => {
+            READ_PACK.with(|cell| *cell.borrow_mut() = Some(pack));
+            None
+        }
+        Err(error) => Some(error.to_string()),
+    })
+}
+
+/// Validates and indexes the pack [`read_role_pack`] read (reading it again if another
+/// load took it first). A split point, in a task of its own.
+#[wasm_split(screens, fallible)]
+fn check_role_pack() -> Result<Result<RoleGraph, String>, SplitLoaderError> {
+    Ok(match READ_PACK.with(|cell| cell.borrow_mut().take()) {
+        Some(pack) => RoleGraph::new(pack).map_err(|error| error.to_string()),
+        // Another screen's load took it first: read it again.
+        None => bundled_pack_data()
+            .and_then(RoleGraph::new)
+            .map_err(|error| error.to_string()),
+    })
 }
 
 thread_local! {
@@ -87,10 +114,20 @@ async fn role_graph() -> Result<GraphContext, ScreenProblem> {
     if let Some(graph) = ROLE_GRAPH.with(|cell| cell.borrow().clone()) {
         return Ok(graph);
     }
-    let graph = read_role_graph()
+    // Reading the pack, checking it and drawing the screen are a task each, so none
+    // holds up a tap for long.
+    let unreadable = read_role_pack()
+        .await
+        .map_err(|_| ScreenProblem::NotFetched)?;
+    if let Some(message) = unreadable {
+        return Err(ScreenProblem::BadData(message));
+    }
+    next_task().await;
+    let graph = check_role_pack()
         .await
         .map_err(|_| ScreenProblem::NotFetched)?
-        .map_err(|error| ScreenProblem::BadData(error.to_string()))?;
+        .map_err(ScreenProblem::BadData)?;
+    next_task().await;
     let graph = Shared(Rc::new(graph));
     ROLE_GRAPH.with(|cell| *cell.borrow_mut() = Some(graph.clone()));
     Ok(graph)

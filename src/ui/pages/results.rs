@@ -10,7 +10,7 @@ use crate::ui::components::{app_link, route_card};
 use crate::ui::context::use_graph;
 use crate::ui::format;
 use crate::ui::hooks::browser::{confirm, random_seed, today};
-use crate::ui::hooks::use_page;
+use crate::ui::hooks::{use_later_task, use_page};
 use crate::ui::perf::{mark, measure_since};
 use crate::ui::routes::Route;
 use crate::ui::state::{role_title, use_app, Action};
@@ -55,6 +55,9 @@ pub fn routes_page(props: &RoutesPageProps) -> Html {
     let graph = use_graph();
     let app = use_app();
     let navigator = use_navigator();
+    // The first two route cards are drawn at once and the rest in the next task, so
+    // opening the screen is two short tasks rather than one long one.
+    let all_cards = use_later_task();
     let from = RoleId::new(props.from.as_str());
     let to = RoleId::new(props.to.as_str());
 
@@ -176,7 +179,7 @@ pub fn routes_page(props: &RoutesPageProps) -> Html {
                         }
                     </p>
                     <ol class="fh-grid fh-grid--routes" aria-label="Routes">
-                        { for routes.iter().enumerate().map(|(index, route)| {
+                        { for routes.iter().enumerate().take(if all_cards { usize::MAX } else { 2 }).map(|(index, route)| {
                             let on_save = {
                                 let save = save.clone();
                                 let route = route.clone();
