@@ -260,14 +260,9 @@ pub fn neighbourhood(graph: &RoleGraph, role: &RoleId) -> Vec<RoleId> {
         return Vec::new();
     }
     let mut roles = vec![role.clone()];
-    for transition in graph.transitions() {
-        let other = if &transition.from == role {
-            &transition.to
-        } else if &transition.to == role {
-            &transition.from
-        } else {
-            continue;
-        };
+    let ways_out = graph.ways_on(role).into_iter().map(|t| &t.to);
+    let ways_in = graph.ways_in(role).into_iter().map(|t| &t.from);
+    for other in ways_out.chain(ways_in) {
         if !roles.contains(other) {
             roles.push(other.clone());
         }

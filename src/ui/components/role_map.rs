@@ -144,7 +144,7 @@ pub fn role_map(props: &RoleMapProps) -> Html {
     );
     // What the view starts on and zooms about: the highlighted route, or else the roles
     // to focus on.
-    let route_bounds = layout.as_ref().as_ref().and_then(|layout| {
+    let frame_bounds = layout.as_ref().as_ref().and_then(|layout| {
         layout
             .highlighted_bounds()
             .or_else(|| layout.bounds_of(&props.focus))
@@ -156,7 +156,7 @@ pub fn role_map(props: &RoleMapProps) -> Html {
         .and_then(|(layout, role)| layout.node(role))
         .map(MapNode::rect);
     // Zooming keeps the person's own role where it is, or else the route's middle.
-    let zoom_focus = keep.or(route_bounds);
+    let zoom_focus = keep.or(frame_bounds);
     let view = use_reducer(|| {
         ViewState(Viewport::new(
             content,
@@ -203,7 +203,7 @@ pub fn role_map(props: &RoleMapProps) -> Html {
     {
         let view = view.dispatcher();
         use_effect_with(
-            (content, route_bounds, keep),
+            (content, frame_bounds, keep),
             move |(content, route, keep)| {
                 view.dispatch(ViewAction::Reset {
                     content: *content,
@@ -349,7 +349,7 @@ pub fn role_map(props: &RoleMapProps) -> Html {
                 "-" | "_" => ViewAction::ZoomOut(zoom_focus),
                 "0" => ViewAction::Reset {
                     content,
-                    route: route_bounds,
+                    route: frame_bounds,
                     keep,
                 },
                 _ => return,
@@ -372,7 +372,7 @@ pub fn role_map(props: &RoleMapProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             view.dispatch(ViewAction::Reset {
                 content,
-                route: route_bounds,
+                route: frame_bounds,
                 keep,
             })
         })
@@ -384,7 +384,7 @@ pub fn role_map(props: &RoleMapProps) -> Html {
         view: view.dispatcher(),
     };
     let visible = viewport.view_rect();
-    let has_route = route_bounds.is_some();
+    let has_route = frame_bounds.is_some();
 
     html! {
         <div class="fh-map">

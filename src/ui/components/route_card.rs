@@ -55,26 +55,11 @@ pub fn route_card(
             }
             <h2 class="fh-card__heading" id={heading_id}>{ heading }</h2>
             <dl class="fh-totals">
-                <div class="fh-totals__item">
-                    <dt class="fh-totals__label">{ "Typical time" }</dt>
-                    <dd class="fh-totals__value">{ totals.months.to_string() }</dd>
-                </div>
-                <div class="fh-totals__item">
-                    <dt class="fh-totals__label">{ "Moves" }</dt>
-                    <dd class="fh-totals__value">{ moves }</dd>
-                </div>
-                <div class="fh-totals__item">
-                    <dt class="fh-totals__label">{ "To learn" }</dt>
-                    <dd class="fh-totals__value">{ to_learn }</dd>
-                </div>
-                <div class="fh-totals__item">
-                    <dt class="fh-totals__label">{ "Degree" }</dt>
-                    <dd class="fh-totals__value">{ afford.degree.label() }</dd>
-                </div>
-                <div class="fh-totals__item">
-                    <dt class="fh-totals__label">{ "Cost to you" }</dt>
-                    <dd class="fh-totals__value">{ cost }</dd>
-                </div>
+                { total("Typical time", totals.months.to_string()) }
+                { total("Moves", moves) }
+                { total("To learn", to_learn) }
+                { total("Degree", afford.degree.label().to_owned()) }
+                { total("Cost to you", cost.to_owned()) }
             </dl>
             if afford.degree != RouteDegree::NotNeeded {
                 <p>{ afford.degree_sentence(graph) }</p>
@@ -120,5 +105,15 @@ pub fn route_card(
                 <button type="button" class="fh-button" onclick={on_save}>{ "Save as plan" }</button>
             </div>
         </article>
+    }
+}
+
+/// One figure in a route card's totals: its label and value.
+fn total(label: &'static str, value: String) -> Html {
+    html! {
+        <div class="fh-totals__item">
+            <dt class="fh-totals__label">{ label }</dt>
+            <dd class="fh-totals__value">{ value }</dd>
+        </div>
     }
 }
