@@ -31,6 +31,20 @@ fn bundled_pack_has_no_problems() {
     assert!(problems.is_empty(), "bundled pack problems: {problems:#?}");
 }
 
+/// The app indexes the bundled pack without checking it again, trusting the test above;
+/// this proves the two ways in give the same graph.
+#[test]
+fn app_reads_the_bundled_pack_as_the_checked_graph() {
+    let trusted =
+        foothold::graph::bundled_graph_checked_at_build().expect("the bundled pack parses");
+    let checked = foothold::graph::bundled_graph().expect("the bundled pack is valid");
+    assert!(trusted == checked);
+    assert_eq!(
+        trusted.petgraph().edge_count(),
+        checked.petgraph().edge_count()
+    );
+}
+
 #[test]
 fn starter_fixture_has_no_problems() {
     assert_eq!(validate_pack(&starter()), Vec::new());

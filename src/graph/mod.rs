@@ -56,6 +56,18 @@ pub fn bundled_pack_data() -> Result<Pack, LoadError> {
     serde_json::from_str(BUNDLED_PACK_JSON).map_err(|error| LoadError::Format(error.to_string()))
 }
 
+/// Reads the bundled NHS pack and indexes it without running the checks again: the app's
+/// way in.
+///
+/// The bundled pack is fixed when the app is built, and the test suite
+/// (`bundled_pack_has_no_problems` in `tests/validate_pack.rs`, which CI runs on the same
+/// commit as the release build) proves it passes every check. Checking it again on each
+/// visit would cost a phone a long task and the download of the checker's code for
+/// nothing. Packs from anywhere else go through [`RoleGraph::new`].
+pub fn bundled_graph_checked_at_build() -> Result<RoleGraph, LoadError> {
+    bundled_pack_data().map(RoleGraph::new_unchecked)
+}
+
 /// Loads and validates the bundled NHS pack.
 pub fn bundled_graph() -> Result<RoleGraph, LoadError> {
     RoleGraph::new(bundled_pack_data()?)

@@ -14,7 +14,7 @@
 //! download, which cost more there (about 2.5 kB brotli) than it saved, and the service
 //! worker fetches every file after the first visit anyway.
 
-use crate::graph::{bundled_pack_data, Pack, RoleGraph};
+use crate::graph::{bundled_graph_checked_at_build, bundled_pack_data, Pack, RoleGraph};
 use crate::plan::{AppData, Timestamp};
 use crate::share::ExportFile;
 use crate::ui::context::{GraphContext, Shared};
@@ -63,12 +63,12 @@ fn render_screen(route: Route) -> Result<Html, SplitLoaderError> {
 }
 
 thread_local! {
-    /// The bundled pack between reading it and checking it (see [`role_graph`]). Only the
+    /// The bundled pack between reading it and indexing it (see [`role_graph`]). Only the
     /// screens' code touches it, so the pack's types stay out of the first download.
     static READ_PACK: RefCell<Option<Pack>> = const { RefCell::new(None) };
 }
 
-/// Reads the bundled role pack and keeps it for [`check_role_pack`]. A split point, so
+/// Reads the bundled role pack and keeps it for [`index_role_pack`]. A split point, so
 /// the pack and the code that reads it arrive with the other screens, not at startup.
 /// Answers why it could not be read, if it could not.
 #[wasm_split(screens, fallible)]
@@ -82,16 +82,16 @@ fn read_role_pack() -> Result<Option<String>, SplitLoaderError> {
     })
 }
 
-/// Validates and indexes the pack [`read_role_pack`] read (reading it again if another
-/// load took it first). A split point, in a task of its own.
+/// Indexes the pack [`read_role_pack`] read (reading it again if another load took it
+/// first). A split point, in a task of its own. The bundled pack is not checked again
+/// here: the test suite proves it passes every check before a release is built (see
+/// [`bundled_graph_checked_at_build`]).
 #[wasm_split(screens, fallible)]
-fn check_role_pack() -> Result<Result<RoleGraph, String>, SplitLoaderError> {
+fn index_role_pack() -> Result<Result<RoleGraph, String>, SplitLoaderError> {
     Ok(match READ_PACK.with(|cell| cell.borrow_mut().take()) {
-        Some(pack) => RoleGraph::new(pack).map_err(|error| error.to_string()),
+        Some(pack) => Ok(RoleGraph::new_unchecked(pack)),
         // Another screen's load took it first: read it again.
-        None => bundled_pack_data()
-            .and_then(RoleGraph::new)
-            .map_err(|error| error.to_string()),
+        None => bundled_graph_checked_at_build().map_err(|error| error.to_string()),
     })
 }
 
@@ -114,7 +114,7 @@ async fn role_graph() -> Result<GraphContext, ScreenProblem> {
     if let Some(graph) = ROLE_GRAPH.with(|cell| cell.borrow().clone()) {
         return Ok(graph);
     }
-    // Reading the pack, checking it and drawing the screen are a task each, so none
+    // Reading the pack, indexing it and drawing the screen are a task each, so none
     // holds up a tap for long.
     let unreadable = read_role_pack()
         .await
@@ -123,7 +123,7 @@ async fn role_graph() -> Result<GraphContext, ScreenProblem> {
         return Err(ScreenProblem::BadData(message));
     }
     next_task().await;
-    let graph = check_role_pack()
+    let graph = index_role_pack()
         .await
         .map_err(|_| ScreenProblem::NotFetched)?
         .map_err(ScreenProblem::BadData)?;
