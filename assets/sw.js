@@ -12,7 +12,8 @@
 //   has started, so everything the page downloaded is in the browser's HTTP cache. Files
 //   with a content hash in their name never change, so they are taken from there (or
 //   from an earlier version's cache) without asking the server again; only the files
-//   the page has not fetched (other screens' code, install icons) cross the network.
+//   the page has not fetched (other screens' code) cross the network. Install icons are
+//   fetched only when something asks for them, and kept then.
 // - Updates never strand an open tab. A tab that started on an earlier version keeps
 //   asking for that version's files (its other screens' code) after a newer worker takes
 //   over. So an earlier version's cache is kept while any open tab still runs it, and
@@ -23,6 +24,9 @@ const PRECACHE = __FOOTHOLD_PRECACHE__;
 // Built files without a content hash in their name (index.html, the manifest, icons):
 // these are revalidated with the server when precached, never taken on trust.
 const REVALIDATE = __FOOTHOLD_REVALIDATE__;
+// Install icons (the manifest's PNGs, the Apple touch icon): not precached, since only
+// installing the app asks for them; each is kept the first time it is fetched.
+const ON_DEMAND = new Set(__FOOTHOLD_ON_DEMAND__.map((path) => new URL(path, self.registration.scope).href));
 const CACHE_PREFIX = "foothold-";
 const CACHE = `${CACHE_PREFIX}${VERSION}`;
 const SCOPE = self.registration.scope;
@@ -97,6 +101,13 @@ async function fromCacheOrNetwork(request) {
   // A tab still running an earlier version asks for that version's files.
   const older = await matchInOtherCaches(request);
   if (older) return older;
+  const url = new URL(request.url);
+  url.search = "";
+  if (ON_DEMAND.has(url.href)) {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(url.href, response.clone());
+    return response;
+  }
   return fetch(request);
 }
 

@@ -149,15 +149,27 @@ async function copyHostFiles() {
   await writeFile(path.join(staging, "_headers"), await readFile(path.join(root, "deploy/_headers")));
 }
 
+/**
+ * The icons a browser or phone asks for only when the app is installed (the manifest's
+ * PNGs and the Apple touch icon). They are not precached, so a first visit does not
+ * download them; the service worker keeps each one the first time it is asked for.
+ * The page's own favicon (icons/icon.svg) is precached.
+ */
+function isInstallIcon(file) {
+  return /^icons\/.+\.png$/.test(file);
+}
+
 async function writeServiceWorker(files) {
-  const precache = files.filter((f) => f !== "sw.js" && !isPrecompressed(f) && !HOST_FILES.has(f));
+  const offered = files.filter((f) => f !== "sw.js" && !isPrecompressed(f) && !HOST_FILES.has(f));
+  const precache = offered.filter((f) => !isInstallIcon(f));
+  const onDemand = offered.filter(isInstallIcon);
   // Files the service worker must revalidate rather than take from the HTTP cache.
   const revalidate = precache.filter((f) => !hasContentHash(f));
   if (revalidate.some((f) => /\.(?:wasm|js|css)$/.test(f))) {
     fail(`every script, stylesheet and wasm file needs a content hash in its name; these have none: ${revalidate.filter((f) => /\.(?:wasm|js|css)$/.test(f)).join(", ")}`);
   }
   const digest = createHash("sha256");
-  for (const file of precache) {
+  for (const file of offered) {
     digest.update(file);
     digest.update(await readFile(path.join(staging, file)));
   }
@@ -166,7 +178,8 @@ async function writeServiceWorker(files) {
   const worker = template
     .replaceAll("__FOOTHOLD_VERSION__", version)
     .replace("__FOOTHOLD_PRECACHE__", JSON.stringify(precache, null, 2))
-    .replace("__FOOTHOLD_REVALIDATE__", JSON.stringify(revalidate, null, 2));
+    .replace("__FOOTHOLD_REVALIDATE__", JSON.stringify(revalidate, null, 2))
+    .replace("__FOOTHOLD_ON_DEMAND__", JSON.stringify(onDemand, null, 2));
   await writeFile(path.join(staging, "sw.js"), worker);
   return { version, count: precache.length };
 }

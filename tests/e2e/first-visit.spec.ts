@@ -10,10 +10,11 @@ import { startServer } from "../../scripts/serve-dist.mjs";
 // Raised from 420 kB: the role pack grew with what people rely on (pack 2026.12.1: 123
 // roles and 351 moves, every source a record with title, publisher and date, and first
 // actions on every move; 634 kB of JSON, about 90 kB brotli, from 47 kB), while the first
-// load came back under 200 kB. 518.6 kB measured (pack 2026.12.2 with cost and entry on
-// every route and step; it was 511.0 kB before). The issue's 420 kB target is not met;
-// trim the code, not the facts people rely on, to bring it back.
-const FIRST_VISIT_BYTES = 520_000;
+// load came back under 200 kB. 484.3 kB measured once the app stopped shipping the pack
+// checker (the test suite checks the bundled pack) and install icons stopped being
+// precached (518.6 kB before). The issue's 420 kB target is not met; trim the code, not
+// the facts people rely on, to bring it back.
+const FIRST_VISIT_BYTES = 490_000;
 
 interface Sent {
   path: string | null;
@@ -44,10 +45,37 @@ test(`a first visit transfers each file once, page and service worker together w
     const twice = [...bodies].filter(([, count]) => count > 1).map(([file]) => file);
     expect(twice, "files whose bodies crossed the network more than once").toEqual([]);
 
+    // Install icons are not part of a first visit: only installing the app asks for them.
+    expect(sent.filter((record) => /^\/icons\/.+\.png$/.test(record.path ?? "")).map((record) => record.path)).toEqual([]);
+
     const total = sent.reduce((sum, record) => sum + record.bytes, 0);
     const lines = sent.map((record) => `${record.status} ${record.path} ${record.bytes} B`);
     test.info().annotations.push({ type: "first visit", description: `${(total / 1000).toFixed(1)} kB in ${sent.length} responses` });
     expect(total, `first visit sent ${total} bytes:\n${lines.join("\n")}`).toBeLessThanOrEqual(FIRST_VISIT_BYTES);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test("an install icon is kept the first time it is asked for, and then works offline", async ({ browser }) => {
+  const server = await startServer({ root: distDir, port: 0 });
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await waitForApp(page);
+    await waitForServiceWorkerControl(page);
+    const fetchIcon = () =>
+      page.evaluate(async () => {
+        const response = await fetch("icons/icon-192.png");
+        return { ok: response.ok, type: response.headers.get("content-type"), size: (await response.arrayBuffer()).byteLength };
+      });
+    const online = await fetchIcon();
+    expect(online.ok).toBe(true);
+    expect(online.type).toBe("image/png");
+    await context.setOffline(true);
+    expect(await fetchIcon()).toEqual(online);
   } finally {
     await context.close();
     await server.close();
