@@ -127,7 +127,8 @@ fn check_cost_and_degree(checker: &mut Checker, pack: &Pack) {
         if opportunity.degree == DegreeEntry::Earned {
             let degree_level = match opportunity.kind {
                 OpportunityKind::Apprenticeship => {
-                    opportunity.level.is_some_and(|level| level >= 6)
+                    // A foundation degree is a level 5 qualification.
+                    opportunity.level.is_some_and(|level| level >= 5)
                 }
                 other => matches!(
                     other,
@@ -135,7 +136,7 @@ fn check_cost_and_degree(checker: &mut Checker, pack: &Pack) {
                 ),
             };
             if !degree_level {
-                checker.report(kind, file, item.clone(), "says a degree is `earned` on it, but only apprenticeships at level 6 or 7 and graduate or salaried training give one: set its `level`, or use `needed`, `not-needed` or `not-published`".to_owned());
+                checker.report(kind, file, item.clone(), "says a degree is `earned` on it, but only apprenticeships at level 5 (a foundation degree), 6 or 7 and graduate or salaried training give one: set its `level`, or use `needed`, `not-needed` or `not-published`".to_owned());
             }
         }
         if opportunity.degree == DegreeEntry::NotNeeded {
