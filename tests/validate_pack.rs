@@ -415,14 +415,19 @@ fn a_degree_is_earned_only_at_degree_level() {
     let problems = problems_of(&pack, ProblemKind::CostOrDegreeMisstated);
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
-        problems[0].message.contains("level 5 (a foundation degree), 6 or 7"),
+        problems[0]
+            .message
+            .contains("level 5 (a foundation degree), 6 or 7"),
         "{}",
         problems[0]
     );
 
     // A level 4 apprenticeship gives no degree.
     pack.opportunities[index].level = Some(4);
-    assert_eq!(problems_of(&pack, ProblemKind::CostOrDegreeMisstated).len(), 1);
+    assert_eq!(
+        problems_of(&pack, ProblemKind::CostOrDegreeMisstated).len(),
+        1
+    );
 
     // A level 5 apprenticeship can end in a foundation degree (the nursing associate's).
     pack.opportunities[index].level = Some(5);
