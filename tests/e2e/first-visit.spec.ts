@@ -12,9 +12,10 @@ import { startServer } from "../../scripts/serve-dist.mjs";
 // actions on every move; 634 kB of JSON, about 90 kB brotli, from 47 kB), while the first
 // load came back under 200 kB. 484.3 kB measured once the app stopped shipping the pack
 // checker (the test suite checks the bundled pack) and install icons stopped being
-// precached (518.6 kB before). The 420 kB target is not met; trim the code, not
-// the facts people rely on, to bring it back.
-const FIRST_VISIT_BYTES = 490_000;
+// precached (518.6 kB before); 492.1 kB with pack 2026.12.3, whose moves now cite and
+// explain the pages their grades rest on. The 420 kB target is not met; trim the
+// code, not the facts people rely on, to bring it back.
+const FIRST_VISIT_BYTES = 500_000;
 
 interface Sent {
   path: string | null;
