@@ -175,7 +175,7 @@ impl Affordability {
                     .to_owned()
             }
             RouteDegree::EarnedWhilePaid => format!(
-                "A degree apprenticeship on this route leads to {}: you earn a degree while paid.",
+                "Paid training on this route ends in a degree and leads to {}: you earn a degree while paid.",
                 names.join(" and ")
             ),
             RouteDegree::Needed => format!(
