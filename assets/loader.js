@@ -111,9 +111,13 @@ function inSmallPieces(response) {
   return new Response(pieces, { status: response.status, headers: { "Content-Type": "application/wasm" } });
 }
 
+/** The app's wasm-bindgen glue once it has loaded (its exports reach into the app). */
+let appGlue = null;
+
 async function start() {
   try {
     const glue = await import(new URL(GLUE, here).href);
+    appGlue = glue;
     const response = await fetch(new URL(WASM, here));
     if (!response.ok) throw new Error(`${WASM} answered ${response.status}`);
     await glue.default({ module_or_path: inSmallPieces(response) });
@@ -236,7 +240,32 @@ async function registerServiceWorker() {
   }
 }
 
+/**
+ * Gets the other screens' code and the role pack ready once someone starts planning (moves
+ * into the start screen's form, marked `data-foothold-warm-up`), so "Find routes" does not
+ * wait for them. Only while the service worker serves the app's files from the device: on
+ * a first visit that is once its precache is complete, so nothing is downloaded twice.
+ */
+function warmUpWhenPlanning() {
+  if (!("serviceWorker" in navigator)) return;
+  let wanted = false;
+  const warm = () => {
+    if (!wanted || !navigator.serviceWorker.controller) return;
+    if (typeof appGlue?.warm_up_screens !== "function") return;
+    wanted = false;
+    appGlue.warm_up_screens();
+  };
+  document.addEventListener("focusin", (event) => {
+    if (event.target instanceof Element && event.target.closest("[data-foothold-warm-up]")) {
+      wanted = true;
+      warm();
+    }
+  });
+  navigator.serviceWorker.addEventListener("controllerchange", warm);
+}
+
 answerServiceWorker();
+warmUpWhenPlanning();
 // The service worker is registered once the app has started (or failed to) and the page
 // has loaded: its precache then finds the page's files in the browser's HTTP cache
 // instead of downloading them a second time, and never competes with the first load.

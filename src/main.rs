@@ -1,6 +1,7 @@
 //! Starts the Foothold web app; everything else lives in the library.
 
-use foothold::ui::{failure, hooks::browser::next_task, perf, routes, App};
+use foothold::ui::{failure, hooks::browser::next_task, lazy, perf, routes, App};
+use wasm_bindgen::prelude::wasm_bindgen;
 
 fn main() {
     failure::install_panic_hook();
@@ -28,4 +29,12 @@ fn render() {
             "The page is missing the place where the app goes. Reloading may fix this.",
         ),
     }
+}
+
+/// Gets the other screens' code and the role graph ready ahead of need; the loader
+/// (`assets/loader.js`) calls it once someone starts planning and the service worker
+/// serves the app's files from the device.
+#[wasm_bindgen]
+pub fn warm_up_screens() {
+    lazy::warm_up();
 }

@@ -100,6 +100,27 @@ thread_local! {
     static ROLE_GRAPH: RefCell<Option<GraphContext>> = const { RefCell::new(None) };
 }
 
+thread_local! {
+    /// Whether [`warm_up`] has already started getting the screens ready.
+    static WARMING_UP: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Gets the other screens' code and the role graph ready ahead of need, so the first
+/// "Find routes" (or any other screen) does not wait for them. Called by the loader
+/// once someone starts planning and the app's files come from the device, never on a
+/// first visit before they do, which would download them twice. Does nothing once the
+/// graph is ready or on its way; a failure is left for the screen that needs the graph
+/// to report.
+pub fn warm_up() {
+    let ready = ROLE_GRAPH.with(|cell| cell.borrow().is_some());
+    if ready || WARMING_UP.with(|cell| cell.replace(true)) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async {
+        let _ = role_graph().await;
+    });
+}
+
 /// Why a screen cannot be shown.
 #[derive(Clone, PartialEq)]
 enum ScreenProblem {

@@ -73,3 +73,35 @@ test("a new version offers a reload and takes over only when asked, keeping save
     await rm(folder, { recursive: true, force: true });
   }
 });
+
+test("once someone starts planning, the other screens' code is made ready from the device, not the network", async ({ page }) => {
+  await page.goto("./");
+  await waitForApp(page);
+  await waitForServiceWorkerControl(page);
+  await page.reload();
+  await waitForApp(page);
+
+  // Requests the page makes for the other screens' code, and whether the network answered.
+  const screens: { fromServiceWorker: boolean }[] = [];
+  page.on("response", (response) => {
+    if (/\/split_screens-[0-9a-f]{16}\.wasm$/.test(new URL(response.url()).pathname)) {
+      screens.push({ fromServiceWorker: response.fromServiceWorker() });
+    }
+  });
+  // Nothing is fetched before anyone starts planning.
+  await page.waitForTimeout(300);
+  expect(screens).toEqual([]);
+
+  await page.getByRole("combobox", { name: "Current role" }).focus();
+  await expect.poll(() => screens.length).toBe(1);
+  expect(screens[0].fromServiceWorker).toBe(true);
+
+  // The routes screen then opens without fetching the code again.
+  await page.getByRole("combobox", { name: "Current role" }).fill("nurse");
+  await page.getByRole("option", { name: /^Registered nurse/ }).first().click();
+  await page.getByRole("combobox", { name: "Target role" }).fill("CNIO");
+  await page.getByRole("option", { name: /^Chief nursing information officer/ }).first().click();
+  await page.getByRole("button", { name: "Find routes" }).click();
+  await expect(page.getByRole("list", { name: "Routes" }).getByRole("listitem").first()).toBeVisible();
+  expect(screens).toHaveLength(1);
+});

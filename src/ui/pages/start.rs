@@ -238,7 +238,7 @@ pub fn start_page() -> Html {
                 </p>
             }
             <ErrorSummary errors={(*errors).clone()} />
-            <form class="fh-form" novalidate=true {onsubmit}>
+            <form class="fh-form" novalidate=true {onsubmit} data-foothold-warm-up="">
                 <h2 class="fh-heading-m">{ "Where are you now?" }</h2>
                 <RolePicker
                     id="current-role"
