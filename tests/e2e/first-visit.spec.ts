@@ -3,7 +3,7 @@
 // Bytes are counted where they leave the server, headers included, for the page and
 // its service worker together.
 import { test, expect } from "@playwright/test";
-import { distDir, waitForApp, waitForServiceWorkerControl } from "./support/app";
+import { distDir, openWithAppOnDevice } from "./support/app";
 import { startServer } from "../../scripts/serve-dist.mjs";
 
 /** The first visit's budget for everything, page and service worker together, in bytes. */
@@ -29,10 +29,7 @@ test(`a first visit transfers each file once, page and service worker together w
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(server.url);
-    await waitForApp(page);
-    // Ready once the precache is complete: the whole app is on the device.
-    await waitForServiceWorkerControl(page);
+    await openWithAppOnDevice(page, server.url);
     const cached = await page.evaluate(async () => {
       const [name] = await caches.keys();
       return (await (await caches.open(name)).keys()).map((request) => new URL(request.url).pathname);
@@ -64,9 +61,7 @@ test("an install icon is kept the first time it is asked for, and then works off
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(server.url);
-    await waitForApp(page);
-    await waitForServiceWorkerControl(page);
+    await openWithAppOnDevice(page, server.url);
     const fetchIcon = () =>
       page.evaluate(async () => {
         const response = await fetch("icons/icon-192.png");

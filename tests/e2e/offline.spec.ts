@@ -3,12 +3,10 @@
 import { test, expect } from "@playwright/test";
 import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { copyOfDist, currentRoleControl, serve, waitForApp, waitForServiceWorkerControl } from "./support/app";
+import { copyOfDist, currentRoleControl, serve, waitForApp, openWithAppOnDevice } from "./support/app";
 
 test("after one visit the app opens with no connection", async ({ page, context }) => {
-  await page.goto("./");
-  await waitForApp(page);
-  await waitForServiceWorkerControl(page);
+  await openWithAppOnDevice(page, "./");
 
   await context.setOffline(true);
   try {
@@ -31,9 +29,7 @@ test("a new version offers a reload and takes over only when asked, keeping save
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
-    await page.goto(server.url);
-    await waitForApp(page);
-    await waitForServiceWorkerControl(page);
+    await openWithAppOnDevice(page, server.url);
     await page.evaluate(() => localStorage.setItem("foothold-e2e-saved", "kept"));
     const oldCaches = await page.evaluate(() => caches.keys());
 
@@ -75,9 +71,7 @@ test("a new version offers a reload and takes over only when asked, keeping save
 });
 
 test("once someone starts planning, the other screens' code is made ready from the device, not the network", async ({ page }) => {
-  await page.goto("./");
-  await waitForApp(page);
-  await waitForServiceWorkerControl(page);
+  await openWithAppOnDevice(page, "./");
   await page.reload();
   await waitForApp(page);
 

@@ -9,7 +9,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { mkdir, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { distDir, waitForApp, waitForServiceWorkerControl } from "./support/app";
+import { distDir, waitForApp, waitForServiceWorkerControl, openWithAppOnDevice } from "./support/app";
 import { startServer } from "../../scripts/serve-dist.mjs";
 
 const runs = Number(process.env.FOOTHOLD_BENCH_RUNS || 9);
@@ -138,9 +138,7 @@ test("bytes a first visit transfers, page and service worker @bench", async ({ b
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(server.url);
-    await waitForApp(page);
-    await waitForServiceWorkerControl(page);
+    await openWithAppOnDevice(page, server.url);
     await context.close();
   } finally {
     await server.close();

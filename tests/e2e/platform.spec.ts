@@ -4,14 +4,12 @@
 import { test, expect } from "@playwright/test";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { distDir, recordProblems, recordRequests, serve, waitForApp, waitForServiceWorkerControl } from "./support/app";
+import { distDir, recordProblems, recordRequests, serve, waitForApp, openWithAppOnDevice } from "./support/app";
 import { measureBundle, BUDGET_KB, GOAL_KB } from "../../scripts/bundle-sizes.mjs";
 
 test("the app starts with no console errors and no CSP violations", async ({ page }) => {
   const problems = await recordProblems(page);
-  await page.goto("./");
-  await waitForApp(page);
-  await waitForServiceWorkerControl(page);
+  await openWithAppOnDevice(page, "./");
   expect(problems.cspViolations).toEqual([]);
   expect(problems.consoleErrors).toEqual([]);
   expect(problems.pageErrors).toEqual([]);
@@ -29,9 +27,7 @@ test("the page carries a strict Content Security Policy and no inline script", a
 
 test("the app makes no request to any other machine", async ({ page, context }) => {
   const urls = recordRequests(context);
-  await page.goto("./");
-  await waitForApp(page);
-  await waitForServiceWorkerControl(page);
+  await openWithAppOnDevice(page, "./");
   await page.reload();
   await waitForApp(page);
   expect(urls.length).toBeGreaterThan(3);
@@ -53,9 +49,7 @@ test("the app works when served from a sub-folder", async ({ browser }) => {
       if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
     });
     const problems = await recordProblems(page);
-    await page.goto(server.url);
-    await waitForApp(page);
-    await waitForServiceWorkerControl(page);
+    await openWithAppOnDevice(page, server.url);
     const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(scope).toBe(server.url);
     expect(failed).toEqual([]);

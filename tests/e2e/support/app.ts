@@ -53,6 +53,16 @@ export async function waitForServiceWorkerControl(page: Page): Promise<void> {
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }
 
+/**
+ * Opens the app at `url` and waits until it has started and its service worker controls
+ * the page, which is once the precache has put the whole app on the device.
+ */
+export async function openWithAppOnDevice(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await waitForApp(page);
+  await waitForServiceWorkerControl(page);
+}
+
 /** Everything that went wrong in a page, for asserting that nothing did. */
 export interface Problems {
   consoleErrors: string[];
