@@ -83,6 +83,11 @@ const SUPPORTING_HOSTS: &[&str] = &[
     "pslhub.org",
     "kingsfund.blogs.com",
     "epmahub.com",
+    "wecandotogether.org.uk",
+    "worcesternews.co.uk",
+    "pulsetoday.co.uk",
+    "pulsepcn.co.uk",
+    "bpsa.co.uk",
 ];
 
 /// Addresses of whole-framework pages that name no role.
