@@ -3,6 +3,8 @@
 // 0. Splits the wasm so screens other than the start screen load on demand, and shrinks
 //    it with wasm-opt (scripts/split-wasm.mjs).
 // 1. Joins the linked stylesheets into one file.
+// 1b. Fills the pre-rendered frame's list of role titles from the role index the build
+//    embeds, so the frame's fields can suggest roles before the app arrives.
 // 2. Writes the external loader (assets/loader.js) with the hashed names of the wasm-bindgen
 //    glue and wasm module, under a content-hashed name of its own, and links it from
 //    index.html together with preloads, since inline scripts are forbidden by the CSP.
@@ -129,6 +131,76 @@ async function bundleStylesheets() {
   return name;
 }
 
+/** Escapes text for an HTML attribute value in double quotes. */
+function escapeAttribute(text) {
+  return text.replaceAll("&", "&amp;").replaceAll('"', "&quot;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
+/**
+ * The role index the build script wrote for this build (`role-index.txt` in the crate's
+ * build output): of the copies under the cargo target folder, the one the main wasm
+ * module holds word for word, so a stale copy from another build is never used.
+ */
+async function roleIndexOfThisBuild(mainWasm) {
+  const targetDir = process.env.CARGO_TARGET_DIR ? path.resolve(process.env.CARGO_TARGET_DIR) : path.join(root, "target");
+  const candidates = [];
+  for (const profileRoot of [path.join(targetDir, "wasm32-unknown-unknown"), targetDir]) {
+    let profiles = [];
+    try {
+      profiles = await readdir(profileRoot);
+    } catch {
+      continue;
+    }
+    for (const profile of profiles) {
+      let builds = [];
+      try {
+        builds = await readdir(path.join(profileRoot, profile, "build"));
+      } catch {
+        continue;
+      }
+      for (const build of builds.filter((name) => name.startsWith("foothold-"))) {
+        candidates.push(path.join(profileRoot, profile, "build", build, "out", "role-index.txt"));
+      }
+    }
+  }
+  for (const candidate of candidates) {
+    let text;
+    try {
+      text = await readFile(candidate);
+    } catch {
+      continue;
+    }
+    if (text.length > 0 && mainWasm.includes(text)) return text.toString("utf8");
+  }
+  return null;
+}
+
+/**
+ * Fills the frame's list of role titles (the datalist marked data-foothold-role-titles
+ * in index.html), so the browser can suggest roles in the frame's fields before the app
+ * has arrived.
+ */
+async function fillRoleTitles() {
+  const indexPath = path.join(staging, "index.html");
+  let html = await readFile(indexPath, "utf8");
+  const list = html.match(/<datalist\b[^>]*\bdata-foothold-role-titles\b[^>]*>\s*<\/datalist>/);
+  if (!list) fail("index.html has no empty <datalist data-foothold-role-titles> to fill");
+  const wasmName = (await readdir(staging)).find((f) => /^foothold-app-[0-9a-f]+_bg\.wasm$/.test(f));
+  if (!wasmName) fail("no main wasm module in the build to find the role index in");
+  const index = await roleIndexOfThisBuild(await readFile(path.join(staging, wasmName)));
+  if (index === null) fail("could not find the role index this build embeds (role-index.txt in the cargo build output)");
+  const titles = index
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split("\t")[1])
+    .filter((title) => typeof title === "string" && title.length > 0);
+  if (titles.length === 0) fail("the role index lists no roles");
+  const options = titles.map((title) => `<option value="${escapeAttribute(title)}">`).join("");
+  html = html.replace(list[0], list[0].replace(/>\s*<\/datalist>$/, `>${options}</datalist>`));
+  await writeFile(indexPath, html);
+  return titles.length;
+}
+
 /** Files for the host, not the browser: never precached (a host does not serve them). */
 const HOST_FILES = new Set(["_headers"]);
 
@@ -224,8 +296,9 @@ try {
   fail(`could not split the wasm: ${error.message}`);
 }
 const stylesheet = await bundleStylesheets();
+const roleTitles = await fillRoleTitles();
 const loaderName = await writeLoader(existing);
 await copyHostFiles();
 const worker = await writeServiceWorker(await listFiles(staging));
 const compressed = await precompress(await listFiles(staging));
-console.log(`post-build: wasm split into ${splitFiles.length} extra files, ${stylesheet ?? "stylesheets as linked"}, ${loaderName}, sw.js version ${worker.version} precaching ${worker.count} files, ${compressed} compressed copies`);
+console.log(`post-build: wasm split into ${splitFiles.length} extra files, ${stylesheet ?? "stylesheets as linked"}, ${loaderName}, sw.js version ${worker.version} precaching ${worker.count} files, ${compressed} compressed copies, ${roleTitles} role titles in the frame`);

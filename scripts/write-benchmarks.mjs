@@ -303,20 +303,33 @@ function writeFirstVisit(add, firstVisit, throttled) {
   }
   add("### A throttled phone", "");
   if (throttled) {
+    const firstOf = (...times) => {
+      const known = times.filter((t) => typeof t === "number");
+      return known.length ? Math.min(...known) : null;
+    };
+    const answeredCold = firstOf(throttled.cold.frameAnswered, throttled.cold.answered);
+    const answeredWarm = firstOf(throttled.warm.frameAnswered, throttled.warm.answered);
     add(
       `Lighthouse's slow 4G as DevTools throttling applies it (${throttled.network.latencyMs} ms request latency,`,
       `${throttled.network.downloadKbps.toFixed(0)} kbit/s down, ${throttled.network.uploadKbps.toFixed(0)} kbit/s up, through \`Network.emulateNetworkConditions\`) and a`,
       `${throttled.cpuSlowdown}x CPU slowdown (\`Emulation.setCPUThrottlingRate\`), ${throttled.browser}, a phone-sized`,
       `window; medians of ${throttled.runs} runs in ms since navigation start. Playwright types one letter into`,
-      "\"Current role\" as soon as the app's field is there; answered is when the first suggestion is in",
-      "the page. Cold: a fresh profile. Warm: the same profile reloaded, served by the service worker.",
+      "\"Current role\" as soon as a field of that name can be clicked. On a first visit that is the field in",
+      "the frame pre-rendered in `index.html`, whose list of role titles (a `datalist`) the browser",
+      "filters as the key goes down; the app later takes the field over with what was typed. Otherwise",
+      "it is the app's own field, answered when its first suggestion is in the page. Cold: a fresh",
+      "profile. Warm: the same profile reloaded, served by the service worker, whose frame shows no",
+      "fields because the visit may reopen another screen.",
       "",
       "| moment | cold | warm |",
       "|---|---:|---:|",
+      `| the frame's "Current role" field is drawn | ${ms(throttled.cold.frameField)} | ${ms(throttled.warm.frameField)} |`,
+      `| the frame's field takes the letter (the browser lists matching role titles) | ${ms(throttled.cold.frameAnswered)} | ${ms(throttled.warm.frameAnswered)} |`,
       `| the app's "Current role" field is in the page | ${ms(throttled.cold.field)} | ${ms(throttled.warm.field)} |`,
-      `| the start screen answers typing (first suggestion shown) | ${ms(throttled.cold.answered)} | ${ms(throttled.warm.answered)} |`,
+      `| the app shows its first suggestion | ${ms(throttled.cold.answered)} | ${ms(throttled.warm.answered)} |`,
+      `| **the start screen answers typing** (the first of the two answers) | ${ms(answeredCold)} | ${ms(answeredWarm)} |`,
       "",
-      `Target: cold, within ${(ANSWERS_TYPING_MS / 1000).toFixed(1)} s of navigation: ${mark((throttled.cold.answered ?? Infinity) <= ANSWERS_TYPING_MS)}.`,
+      `Target: cold, within ${(ANSWERS_TYPING_MS / 1000).toFixed(1)} s of navigation: ${mark((answeredCold ?? Infinity) <= ANSWERS_TYPING_MS)}.`,
       "",
     );
   } else {

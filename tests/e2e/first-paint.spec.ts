@@ -80,6 +80,72 @@ for (const viewport of [
   });
 }
 
+for (const viewport of [
+  { name: "phone", size: { width: 390, height: 844 } },
+  { name: "desktop", size: { width: 1280, height: 800 } },
+]) {
+  test(`a first visit can type into the role fields before the app arrives, and the app carries on from what was typed (${viewport.name})`, async ({ page }) => {
+    await page.setViewportSize(viewport.size);
+    const release = await holdBackTheApp(page);
+    await page.goto("./");
+
+    // The frame's fields: labelled, with the browser's list of every role title.
+    const current = page.getByRole("combobox", { name: "Current role" });
+    const target = page.getByRole("combobox", { name: "Target role" });
+    await expect(current).toBeVisible();
+    await expect(target).toBeVisible();
+    await expect(page.locator("[data-foothold-shell] datalist option[value='Registered nurse']")).toHaveCount(1);
+    await expect(page.locator("[data-foothold-shell] datalist option[value='Chief nursing information officer']")).toHaveCount(1);
+    expect(await page.locator("[data-foothold-shell] datalist option").count()).toBeGreaterThan(100);
+    await expect(page.getByRole("status")).toHaveText("Loading Foothold…");
+
+    // A whole title in one field, the start of one in the other, cursor left there.
+    await current.fill("Registered nurse");
+    await target.click();
+    await page.keyboard.type("digital n");
+    const before = { current: await placeOf(current), target: await placeOf(target) };
+
+    release();
+    await waitForApp(page);
+    await expect(page.locator("#app").getByRole("combobox", { name: "Current role" })).toHaveValue("Registered nurse");
+    // The field the cursor had left chose its role and keeps its list closed.
+    await expect(page.locator("#current-role-listbox")).toBeHidden();
+    const appTarget = page.locator("#app").getByRole("combobox", { name: "Target role" });
+    await expect(appTarget).toHaveValue("digital n");
+    await expect(appTarget).toBeFocused();
+    expect(await appTarget.evaluate((input: HTMLInputElement) => [input.selectionStart, input.selectionEnd])).toEqual([9, 9]);
+    await expect(page.getByRole("option", { name: /Digital nurse/ })).toBeVisible();
+    // Nothing moved when the app took over.
+    expect(await placeOf(page.locator("#current-role"))).toEqual(before.current);
+    expect(await placeOf(appTarget)).toEqual(before.target);
+
+    // And the carried-over choices plan a route.
+    await page.keyboard.type("urse");
+    await page.getByRole("option", { name: /Digital nurse/ }).click();
+    await page.getByRole("button", { name: "Find routes" }).click();
+    await expect(page).toHaveTitle(/Your routes/);
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("From Registered nurse");
+    await expect(page.getByRole("heading", { level: 1 })).toContainText("Routes to Digital nurse");
+  });
+}
+
+test("a letter typed into the frame's field is still there, with the cursor after it, once the app arrives", async ({ page }) => {
+  const release = await holdBackTheApp(page);
+  await page.goto("./");
+  await page.getByRole("combobox", { name: "Current role" }).click();
+  await page.keyboard.type("pharm");
+  release();
+  await waitForApp(page);
+  const field = page.locator("#current-role");
+  await expect(field).toHaveValue("pharm");
+  await expect(field).toBeFocused();
+  await expect(page.getByRole("option", { name: /^Pharmacist/ })).toBeVisible();
+  // Typing carries on in the app's field.
+  await page.keyboard.type("acy t");
+  await expect(field).toHaveValue("pharmacy t");
+  await expect(page.getByRole("option", { name: /Pharmacy technician/ }).first()).toBeVisible();
+});
+
 test("on a phone the frame's Menu button opens its links before the app arrives", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   const release = await holdBackTheApp(page);
@@ -119,6 +185,7 @@ test("a returning visitor, whose last screen may reopen, sees the frame without 
   await page.goto("./");
   await expect(page.getByRole("status")).toHaveText("Loading Foothold…");
   await expect(page.getByRole("heading", { name: "Plan your route" })).toBeHidden();
+  await expect(page.getByRole("combobox", { name: "Current role" })).toBeHidden();
 
   release();
   await waitForApp(page);

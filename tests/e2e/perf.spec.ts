@@ -182,15 +182,23 @@ async function throttle(page: Page): Promise<void> {
 }
 
 interface Typing {
+  /** The pre-rendered frame's "Current role" field, with its list of role titles, is drawn. */
+  frameField: number | null;
+  /** The key went down in the frame's field, whose browser list then offers matching titles. */
+  frameAnswered: number | null;
+  /** The app's own "Current role" field is in the page. */
   field: number | null;
   keyDown: number | null;
+  /** The app's first suggestion is in the page. */
   answered: number | null;
 }
 
 /**
- * Loads the app and types one letter into "Current role" as soon as the field is there.
- * Returns, in ms since navigation start, when the app's field appeared, when the key went
- * down, and when the first suggestion answered it.
+ * Loads the app and types one letter into "Current role" as soon as a field of that name
+ * can be clicked: on a first visit the pre-rendered frame's, whose list of role titles the
+ * browser filters as the key goes down; otherwise the app's. Returns, in ms since
+ * navigation start, when each field appeared, when the key went down and where, and when
+ * the app's first suggestion answered it (the app carries over what the frame took).
  */
 async function timeToAnswerTyping(page: Page, url: string, reload: boolean): Promise<Typing> {
   if (reload) await page.reload({ waitUntil: "commit" });
@@ -211,11 +219,34 @@ test("start screen answers typing on a throttled phone, cold and warm @bench", a
   for (let run = 0; run < runs; run += 1) {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 }, isMobile: true, hasTouch: true });
     await context.addInitScript(() => {
-      const marks = { field: null as number | null, keyDown: null as number | null, answered: null as number | null };
+      const marks = {
+        frameField: null as number | null,
+        frameAnswered: null as number | null,
+        field: null as number | null,
+        keyDown: null as number | null,
+        answered: null as number | null,
+      };
       (window as unknown as { __typing: typeof marks }).__typing = marks;
       document.addEventListener("keydown", (event) => {
-        if (event.key === "n") marks.keyDown ??= performance.now();
+        if (event.key !== "n") return;
+        marks.keyDown ??= performance.now();
+        const target = event.target instanceof HTMLInputElement ? event.target : null;
+        // The frame's field answers from its list of role titles, which must be there.
+        if (target?.id === "shell-current-role" && target.list && target.list.options.length > 0) {
+          marks.frameAnswered ??= marks.keyDown;
+        }
       }, true);
+      // Drawn: the first frame after the field is in the page and visible.
+      const drawn = () => {
+        const frame = document.getElementById("shell-current-role");
+        if (marks.frameField === null && frame && frame.checkVisibility()) {
+          marks.frameField = performance.now();
+          return;
+        }
+        // Until the app has taken the frame's place (a repeat visit's frame has no fields).
+        if (!document.querySelector("#app:not([hidden])")) requestAnimationFrame(drawn);
+      };
+      requestAnimationFrame(drawn);
       new MutationObserver(() => {
         if (marks.field === null && document.querySelector("#app:not([hidden]) [role=combobox]")) marks.field = performance.now();
         if (marks.keyDown !== null && marks.answered === null && document.querySelector("#app [role=option]")) {
@@ -232,7 +263,7 @@ test("start screen answers typing on a throttled phone, cold and warm @bench", a
   }
   const summary = (samples: Typing[]) =>
     Object.fromEntries(
-      (["field", "keyDown", "answered"] as const).map((key) => {
+      (["frameField", "frameAnswered", "field", "keyDown", "answered"] as const).map((key) => {
         const value = median(samples.map((s) => s[key]).filter((v): v is number => typeof v === "number"));
         return [key, value === null ? null : Math.round(value)];
       }),
