@@ -1,6 +1,6 @@
-// Runs before the first paint: a classic script in <head>, since the Content Security
-// Policy forbids inline scripts. scripts/post-build.mjs writes it to dist/ under a hashed
-// name and links it from index.html.
+// Runs before the first paint: a classic script in <head>. scripts/post-build.mjs puts it
+// into index.html in release builds (the page's Content Security Policy allows it by its
+// hash and no other inline script), and links it as a file in development builds.
 //
 // index.html carries the frame and the start screen's opening lines, so someone on a slow
 // connection sees the app at once while the wasm module is still on its way. Those lines

@@ -1,5 +1,6 @@
 // Starts Foothold. An external module rather than Trunk's inline loader, so the Content
-// Security Policy can forbid inline scripts. scripts/post-build.mjs fills in the hashed
+// Security Policy need allow no inline script but the small boot script, by its hash.
+// scripts/post-build.mjs fills in the hashed
 // file names below and writes this file to dist/ under a hashed name of its own.
 //
 // It also: shows a plain-English message instead of a blank page when the app cannot
@@ -264,6 +265,54 @@ function warmUpWhenPlanning() {
   navigator.serviceWorker.addEventListener("controllerchange", warm);
 }
 
+// The frame pre-rendered in index.html holds the start screen's two role fields, so a
+// first visit can type before the app arrives. When the app takes the frame's place
+// (src/ui/static_shell.rs removes it), what was typed moves to the app's fields, as if
+// typed there: each gets an "input" event, so the app reads it the way it reads typing
+// (choosing the role when it is a whole title). A field the cursor was not in is left
+// again at once, so its list of matches stays closed; the cursor goes back where it was.
+function handOverFrameTyping() {
+  const shell = document.querySelector("[data-foothold-shell]");
+  const fields = shell ? [...shell.querySelectorAll("input[data-foothold-hand-over]")] : [];
+  if (!shell || fields.length === 0) return;
+  let focused = null;
+  for (const field of fields) {
+    field.addEventListener("focus", () => (focused = field));
+    // Leaving the field, but not because the frame is going away: the browser may send
+    // "blur" just before it removes a focused field, so look once the removal is done.
+    field.addEventListener("blur", () => {
+      queueMicrotask(() => {
+        if (shell.isConnected && focused === field) focused = null;
+      });
+    });
+  }
+  if (fields.includes(document.activeElement)) focused = document.activeElement;
+  const observer = new MutationObserver(() => {
+    if (shell.isConnected) return;
+    observer.disconnect();
+    let cursor = null;
+    for (const field of fields) {
+      const app = document.getElementById(field.dataset.footholdHandOver);
+      if (!(app instanceof HTMLInputElement)) continue;
+      const text = field.value.trimStart();
+      // The app's own value (restored from an earlier visit) is never overwritten.
+      if (text && !app.value) {
+        app.focus();
+        app.value = text;
+        app.dispatchEvent(new Event("input", { bubbles: true }));
+        if (field !== focused) app.blur();
+      }
+      if (field === focused) cursor = app;
+    }
+    if (cursor) {
+      cursor.focus();
+      cursor.setSelectionRange(cursor.value.length, cursor.value.length);
+    }
+  });
+  observer.observe(shell.parentNode, { childList: true });
+}
+
+handOverFrameTyping();
 answerServiceWorker();
 warmUpWhenPlanning();
 // The service worker is registered once the app has started (or failed to) and the page

@@ -54,6 +54,12 @@ async function precache() {
         // "force-cache": the HTTP cache's copy (the one the page just downloaded) is used
         // even when the host asked for revalidation, since a hashed name cannot go stale.
         if (!response) response = await fetch(new Request(url, { cache: "force-cache" }));
+      } else if (url === SHELL) {
+        // The page was most likely opened at the scope's own address, which serves the
+        // same file: revalidating that address lets the HTTP cache answer "not modified",
+        // so the shell does not cross the network twice on a first visit.
+        response = await fetch(new Request(SCOPE, { cache: "no-cache" }));
+        if (!response.ok || response.redirected) response = await fetch(new Request(url, { cache: "no-cache" }));
       } else {
         response = await fetch(new Request(url, { cache: "no-cache" }));
       }

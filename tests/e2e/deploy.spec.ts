@@ -26,13 +26,23 @@ test("the host's header rules forbid framing, and the build, the server and the 
   expect(headers["Referrer-Policy"]).toBe("no-referrer");
   expect(headers["Permissions-Policy"]).toContain("camera=()");
 
-  // The header policy is the page's own meta policy plus what only a header can say.
+  // The header policy is the page's own meta policy without its default, script and
+  // style sources (which allow the build's inline stylesheet and boot script by hash, so
+  // change with every build), plus what only a header can say.
   const html = await readFile(path.join(distDir, "index.html"), "utf8");
   // Release builds minify index.html, which may reorder the attributes and drop quotes.
   const tag = html.match(/<meta\b[^>]*http-equiv="?Content-Security-Policy[^>]*>/)?.[0] ?? "";
   const meta = tag.match(/\bcontent="([^"]+)"/)?.[1];
   expect(meta).toBeTruthy();
-  expect(headers["Content-Security-Policy"]).toBe(`${meta}; frame-ancestors 'none'`);
+  const directives = (policy: string) => policy.split(";").map((part) => part.trim()).filter(Boolean);
+  const pageOnly = /^(?:default-src|script-src|style-src) /;
+  const expected = [...directives(meta ?? "").filter((d) => !pageOnly.test(d)), "frame-ancestors 'none'"];
+  expect(directives(headers["Content-Security-Policy"])).toEqual(expected);
+  // The page keeps the sources the header leaves to it, with no blanket inline allowance.
+  expect(meta).toContain("default-src 'self'");
+  expect(meta).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
+  expect(meta).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
+  expect(meta).not.toContain("unsafe-inline");
 
   // The build ships the rules, and the service worker never asks for them.
   expect(await readFile(path.join(distDir, "_headers"), "utf8")).toBe(await readFile(path.join(repo, "deploy/_headers"), "utf8"));

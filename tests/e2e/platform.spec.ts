@@ -1,6 +1,7 @@
 // The platform promises: the app starts cleanly under its Content Security Policy, never
 // talks to another machine, works from any folder of a static host, fits its download
 // budget, and says so in plain English when it cannot start.
+import { createHash } from "node:crypto";
 import { test, expect } from "@playwright/test";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
@@ -15,14 +16,22 @@ test("the app starts with no console errors and no CSP violations", async ({ pag
   expect(problems.pageErrors).toEqual([]);
 });
 
-test("the page carries a strict Content Security Policy and no inline script", async ({ page }) => {
+test("the page carries a strict Content Security Policy that allows only its own inline boot script and stylesheet, by hash", async ({ page }) => {
   await page.goto("./");
-  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  const policy = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content")) ?? "";
   expect(policy).toContain("default-src 'self'");
   expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
   expect(policy).not.toContain("unsafe-inline");
-  const inlineScripts = await page.locator("script:not([src])").count();
-  expect(inlineScripts).toBe(0);
+  const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("base64");
+  const sources = (directive: string) => policy.split(";").map((part) => part.trim()).find((part) => part.startsWith(`${directive} `))?.split(/\s+/).slice(1) ?? [];
+  // One inline script (the boot script) and one inline stylesheet, each allowed by its
+  // own hash and by nothing broader; no other hash is allowed.
+  const inlineScripts = await page.locator("script:not([src])").evaluateAll((scripts) => scripts.map((s) => s.textContent ?? ""));
+  const inlineStyles = await page.locator("style").evaluateAll((styles) => styles.map((s) => s.textContent ?? ""));
+  expect(inlineScripts).toHaveLength(1);
+  expect(inlineStyles).toHaveLength(1);
+  expect(sources("script-src")).toEqual(["'self'", "'wasm-unsafe-eval'", `'sha256-${sha256(inlineScripts[0])}'`]);
+  expect(sources("style-src")).toEqual(["'self'", `'sha256-${sha256(inlineStyles[0])}'`]);
 });
 
 test("the app makes no request to any other machine", async ({ page, context }) => {
