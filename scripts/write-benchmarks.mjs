@@ -280,7 +280,7 @@ function writeFirstVisit(add, firstVisit, throttled) {
   add("## First visit", "");
   if (firstVisit) {
     const files = (records) =>
-      records.map((r) => `${r.path?.replace(/^\//, "").replace(/-[0-9a-f]{16}/, "-…") || "?"} (${r.status}, ${kB(r.bytes)})`).join(", ");
+      records.map((r) => `${r.path === "/" ? "the page's address (index.html)" : r.path?.replace(/^\//, "").replace(/-[0-9a-f]{16}/, "-…") || "?"} (${r.status}, ${kB(r.bytes)})`).join(", ");
     add(
       "Bytes the server sent for one first visit, status lines and headers included",
       `(\`tests/e2e/perf.spec.ts\`, ${firstVisit.browser}), until the service worker had the whole app on`,
@@ -311,14 +311,18 @@ function writeFirstVisit(add, firstVisit, throttled) {
     const frameMs = (value) => (value === null || value === undefined ? "no field in the frame" : ms(value));
     const answeredCold = firstOf(throttled.cold.frameAnswered, throttled.cold.answered);
     const answeredWarm = firstOf(throttled.warm.frameAnswered, throttled.warm.answered);
+    const coldRuns = (throttled.samples?.cold ?? [])
+      .map((run) => firstOf(run.frameAnswered, run.answered))
+      .filter((t) => typeof t === "number")
+      .map((t) => Math.round(t));
     add(
       `Lighthouse's slow 4G as DevTools throttling applies it (${throttled.network.latencyMs} ms request latency,`,
       `${throttled.network.downloadKbps.toFixed(0)} kbit/s down, ${throttled.network.uploadKbps.toFixed(0)} kbit/s up, through \`Network.emulateNetworkConditions\`) and a`,
       `${throttled.cpuSlowdown}x CPU slowdown (\`Emulation.setCPUThrottlingRate\`), ${throttled.browser}, a phone-sized`,
       `window; medians of ${throttled.runs} runs in ms since navigation start. Playwright types one letter into`,
-      "\"Current role\" as soon as a field of that name is visible, putting the cursor in it as a tap would",
-      "(it focuses the field rather than clicking, since its click first makes several checks of its own,",
-      "each a round trip to the page, that take hundreds of ms under the CPU slowdown). On a first visit that is the field in",
+      "\"Current role\" as soon as a field of that name is drawn: the page looks for it every 10 ms and puts",
+      "the cursor in it, as a tap would (finding the field by its role and clicking it would add several",
+      "round trips to the page, each slow under the CPU slowdown). On a first visit that is the field in",
       "the frame pre-rendered in `index.html`, whose list of role titles (a `datalist`) the browser",
       "filters as the key goes down; the app later takes the field over with what was typed. Otherwise",
       "it is the app's own field, answered when its first suggestion is in the page. Cold: a fresh",
@@ -334,7 +338,8 @@ function writeFirstVisit(add, firstVisit, throttled) {
       `| the app shows its first suggestion | ${ms(throttled.cold.answered)} | ${ms(throttled.warm.answered)} |`,
       `| **the start screen answers typing** (the first of the two answers) | ${ms(answeredCold)} | ${ms(answeredWarm)} |`,
       "",
-      `Target: cold, within ${(ANSWERS_TYPING_MS / 1000).toFixed(1)} s of navigation, judged on the letter as typed: ${mark((answeredCold ?? Infinity) <= ANSWERS_TYPING_MS)}.`,
+      `Target: cold, within ${(ANSWERS_TYPING_MS / 1000).toFixed(1)} s of navigation, judged on the median of the letter as typed: ${mark((answeredCold ?? Infinity) <= ANSWERS_TYPING_MS)}.`,
+      `The ${coldRuns.length} cold runs answered between ${ms(Math.min(...coldRuns))} and ${ms(Math.max(...coldRuns))}; ${coldRuns.filter((t) => t <= ANSWERS_TYPING_MS).length} of them within the target.`,
       "With no long task between the frame's first paint and the letter, the page could have taken a",
       "letter typed at any moment after that paint; the gap between the two is the harness's own round",
       "trips to the page under the CPU slowdown, not the page being busy.",
