@@ -1,7 +1,7 @@
 // Starts Foothold. An external module rather than Trunk's inline loader, so the Content
 // Security Policy need allow no inline script but the small boot script, by its hash.
-// scripts/post-build.mjs fills in the hashed
-// file names below and writes this file to dist/ under a hashed name of its own.
+// scripts/post-build.mjs fills in the hashed file names below and writes this file to
+// dist/ under a hashed name of its own.
 //
 // It also: shows a plain-English message instead of a blank page when the app cannot
 // load, registers the service worker, and offers a reload when a new version is waiting.

@@ -192,6 +192,8 @@ async function fillRoleTitles() {
   if (!wasmName) fail("no main wasm module in the build to find the role index in");
   const index = await roleIndexOfThisBuild(await readFile(path.join(staging, wasmName)));
   if (index === null) fail("could not find the role index this build embeds (role-index.txt in the cargo build output)");
+  // The index's format is src/graph/index_lines.rs: a version line, then one role per
+  // line as tab-separated fields, the title second.
   const titles = index
     .split("\n")
     .slice(1)
@@ -215,7 +217,7 @@ function cspHash(text) {
  * trip for either file: on a slow phone connection that round trip is most of a second.
  * The page's own policy allows each by its hash and nothing else inline; the host's
  * header policy sets no script or style sources (see deploy/_headers), so it never needs
- * the build's hashes. Returns the two hashes.
+ * the build's hashes.
  */
 async function inlineFirstPaintFiles() {
   const indexPath = path.join(staging, "index.html");
@@ -240,7 +242,6 @@ async function inlineFirstPaintFiles() {
   await writeFile(indexPath, html);
   await rm(path.join(staging, styleLink[1]));
   await rm(path.join(staging, bootTag[1]));
-  return { styleHash, scriptHash };
 }
 
 /** Files for the host, not the browser: never precached (a host does not serve them). */

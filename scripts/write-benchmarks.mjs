@@ -339,12 +339,22 @@ function writeFirstVisit(add, firstVisit, throttled) {
       `| **the start screen answers typing** (the first of the two answers) | ${ms(answeredCold)} | ${ms(answeredWarm)} |`,
       "",
       `Target: cold, within ${(ANSWERS_TYPING_MS / 1000).toFixed(1)} s of navigation, judged on the median of the letter as typed: ${mark((answeredCold ?? Infinity) <= ANSWERS_TYPING_MS)}.`,
-      `The ${coldRuns.length} cold runs answered between ${ms(Math.min(...coldRuns))} and ${ms(Math.max(...coldRuns))}; ${coldRuns.filter((t) => t <= ANSWERS_TYPING_MS).length} of them within the target.`,
-      "With no long task between the frame's first paint and the letter, the page could have taken a",
-      "letter typed at any moment after that paint; the gap between the two is the harness's own round",
-      "trips to the page under the CPU slowdown, not the page being busy.",
       "",
     );
+    if (coldRuns.length > 0) {
+      add(
+        `The ${coldRuns.length} cold runs answered between ${ms(Math.min(...coldRuns))} and ${ms(Math.max(...coldRuns))}; ${coldRuns.filter((t) => t <= ANSWERS_TYPING_MS).length} of them within the target.`,
+        "",
+      );
+    }
+    if (throttled.cold.busyBeforeKey === 0) {
+      add(
+        "With no long task between the frame's first paint and the letter, the page could have taken a",
+        "letter typed at any moment after that paint; the gap between the two is the harness's own round",
+        "trips to the page under the CPU slowdown, not the page being busy.",
+        "",
+      );
+    }
   } else {
     add("Not measured (no target/bench/throttled.json).", "");
   }
