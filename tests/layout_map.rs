@@ -54,6 +54,7 @@ fn role(id: String, title: String, family: Family, bands: BandRange) -> Role {
 fn transition(from: &RoleId, to: &RoleId) -> Transition {
     Transition {
         from: from.clone(),
+        also_from: Vec::new(),
         to: to.clone(),
         gain: Vec::new(),
         opportunities: Vec::new(),

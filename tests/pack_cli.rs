@@ -85,3 +85,59 @@ fn compile_prints_the_compact_pack_the_app_embeds() {
         .trim()
         .contains('\n'));
 }
+
+#[test]
+fn a_move_written_once_for_several_roles_compiles_to_one_move_per_role() {
+    let dir = std::env::temp_dir().join(format!("foothold-cli-shared-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for sub in ["", "roles", "transitions"] {
+        std::fs::create_dir_all(dir.join(sub)).expect("temp dir writable");
+    }
+    for file in [
+        "pack.toml",
+        "competencies.toml",
+        "opportunities.toml",
+        "credentials.toml",
+        "roles/starter.toml",
+    ] {
+        std::fs::copy(
+            format!("tests/fixtures/starter-pack/{file}"),
+            dir.join(file),
+        )
+        .expect("fixture copies");
+    }
+    // The administrator's move to data technician is also written as open to the nurse.
+    let transitions = std::fs::read_to_string(
+        "tests/fixtures/starter-pack/transitions/starter.toml",
+    )
+    .expect("fixture readable")
+    .replacen(
+        "from = \"administrator\"\nto = \"data-technician\"",
+        "from = \"administrator\"\nalso_from = [\"registered-nurse\"]\nto = \"data-technician\"",
+        1,
+    );
+    assert!(transitions.contains("also_from"), "the fixture changed");
+    std::fs::write(dir.join("transitions/starter.toml"), transitions).expect("temp dir writable");
+
+    let output = foothold(&["compile", dir.to_str().expect("utf-8 temp path")]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let pack: foothold::graph::Pack =
+        serde_json::from_slice(&output.stdout).expect("compile prints a pack as JSON");
+    assert_eq!(pack.transitions.len(), 6);
+    let into_technician: Vec<&foothold::graph::Transition> = pack
+        .transitions
+        .iter()
+        .filter(|t| t.to.as_str() == "data-technician")
+        .collect();
+    let starts: Vec<&str> = into_technician.iter().map(|t| t.from.as_str()).collect();
+    assert_eq!(starts, ["administrator", "registered-nurse"]);
+    assert_eq!(into_technician[0].gain, into_technician[1].gain);
+    assert_eq!(into_technician[0].sources, into_technician[1].sources);
+    assert!(into_technician.iter().all(|t| t.also_from.is_empty()));
+    assert!(!String::from_utf8_lossy(&output.stdout).contains("also_from"));
+}

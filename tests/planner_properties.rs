@@ -219,7 +219,18 @@ fn allowed(graph: &RoleGraph, query: &RouteQuery, id: &RoleId) -> bool {
         .constraints
         .band_ceiling
         .is_some_and(|c| !role.bands.min.within_ceiling(c));
-    !avoided && !too_senior
+    !avoided && !too_senior && !above_goal(graph, query, id)
+}
+
+/// Whether a role would be a detour through a post above the goal: not the start, the
+/// target or the requested via role, and starting above the target's top band (a
+/// target on a medical contract sets no limit).
+fn above_goal(graph: &RoleGraph, query: &RouteQuery, id: &RoleId) -> bool {
+    if id == &query.from || id == &query.to || query.constraints.via.as_ref() == Some(id) {
+        return false;
+    }
+    let top = graph.role(&query.to).unwrap().bands.max;
+    top != Band::MedicalContract && !graph.role(id).unwrap().bands.min.within_ceiling(top)
 }
 
 /// The credentials a person holds: named ones, and a set one of which they hold
@@ -464,6 +475,9 @@ proptest! {
                 }
                 if let Some(via) = &constraints.via {
                     prop_assert!(roles.contains(via));
+                }
+                for id in &roles[1..roles.len() - 1] {
+                    prop_assert!(!above_goal(&graph, &case.query, id), "{id} is above the goal");
                 }
                 if let Some(ceiling) = constraints.band_ceiling {
                     for band in &route.totals.band_path[1..] {

@@ -411,3 +411,65 @@ fn asking_for_no_routes_still_gives_the_best_and_too_many_is_capped() {
         2
     );
 }
+
+/// Three band 5 roles and a chief officer at band 8c: the quick way from `a` to `b` goes
+/// through the chief officer, the slow way through `c`.
+fn detour_graph() -> RoleGraph {
+    let mut chief = role("chief");
+    chief.bands = BandRange {
+        min: Band::B8c,
+        max: Band::B9,
+    };
+    RoleGraph::new_unchecked(pack_of(
+        vec![role("a"), role("b"), role("c"), chief],
+        vec![
+            transition("a", "chief", 1, 2),
+            transition("chief", "b", 1, 2),
+            transition("a", "c", 20, 30),
+            transition("c", "b", 20, 30),
+        ],
+    ))
+}
+
+#[test]
+fn a_route_never_passes_through_a_post_above_its_goal() {
+    let graph = detour_graph();
+    let routes = find_routes(&graph, &query("a", "b"), &SelfAssessment::default()).unwrap();
+    assert_eq!(routes[0].roles(), ids(&["a", "c", "b"]));
+    assert!(routes
+        .iter()
+        .all(|route| !route.roles().contains(&RoleId::from("chief"))));
+}
+
+#[test]
+fn a_post_above_the_goal_is_used_when_asked_for_or_when_it_is_the_start() {
+    let graph = detour_graph();
+    let mut through = query("a", "b");
+    through.constraints.via = Some("chief".into());
+    let routes = find_routes(&graph, &through, &SelfAssessment::default()).unwrap();
+    assert_eq!(routes[0].roles(), ids(&["a", "chief", "b"]));
+
+    let from_chief = find_routes(&graph, &query("chief", "b"), &SelfAssessment::default()).unwrap();
+    assert_eq!(from_chief[0].roles(), ids(&["chief", "b"]));
+}
+
+#[test]
+fn with_only_a_detour_above_the_goal_there_is_no_route() {
+    let mut chief = role("chief");
+    chief.bands = BandRange {
+        min: Band::B8c,
+        max: Band::B9,
+    };
+    let graph = RoleGraph::new_unchecked(pack_of(
+        vec![role("a"), role("b"), chief],
+        vec![
+            transition("a", "chief", 1, 2),
+            transition("chief", "b", 1, 2),
+        ],
+    ));
+    let answer = find_routes(&graph, &query("a", "b"), &SelfAssessment::default());
+    assert!(
+        matches!(answer, Err(NoRoute::Unreachable { .. })),
+        "{answer:?}"
+    );
+}

@@ -106,6 +106,16 @@ fn self_loop_is_rejected() {
 }
 
 #[test]
+fn shared_move_left_unexpanded_is_rejected() {
+    let mut pack = starter();
+    let other = pack.roles[0].id.clone();
+    pack.transitions[0].also_from = vec![other];
+    let problems = problems_of(&pack, ProblemKind::SharedMoveNotExpanded);
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].message.contains("also_from"));
+}
+
+#[test]
 fn repeated_move_is_rejected() {
     let mut pack = starter();
     let copy = pack.transitions[0].clone();

@@ -965,6 +965,13 @@ fn half_years(months: u16) -> String {
 pub struct Transition {
     /// The role moved from.
     pub from: RoleId,
+    /// Other roles the same move starts from, in a pack's source files only: a move that
+    /// is the same from several parallel roles (the digital posts of each registered
+    /// profession, say) is written once, so its note, grade and sources cannot drift
+    /// apart. Reading the source folder makes one move per role
+    /// ([`Transition::one_per_start`]); compiled packs never carry the list.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub also_from: Vec<RoleId>,
     /// The role moved to.
     pub to: RoleId,
     /// Competencies to gain for the move.
@@ -994,6 +1001,31 @@ pub struct Transition {
     #[serde(skip)]
     #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
     pub origin: Option<String>,
+}
+
+impl Transition {
+    /// The move once for each role it starts from: itself for `from`, then a copy for
+    /// each role in `also_from`, every copy with the list emptied.
+    ///
+    /// ```
+    /// use foothold::graph::RoleId;
+    /// use foothold::planner::testing::transition;
+    /// let mut shared = transition("digital-nurse", "clinical-informatician", 12, 36);
+    /// shared.also_from = vec![RoleId::from("digital-midwife")];
+    /// let starts: Vec<String> = shared.one_per_start().map(|t| t.from.to_string()).collect();
+    /// assert_eq!(starts, ["digital-nurse", "digital-midwife"]);
+    /// ```
+    pub fn one_per_start(mut self) -> impl Iterator<Item = Transition> {
+        let others = std::mem::take(&mut self.also_from);
+        let copies: Vec<Transition> = others
+            .into_iter()
+            .map(|from| Transition {
+                from,
+                ..self.clone()
+            })
+            .collect();
+        std::iter::once(self).chain(copies)
+    }
 }
 
 /// A role id that was renamed or removed, so plans saved against older data still open.

@@ -212,10 +212,15 @@ pub fn read_pack_folder(folder: &Path) -> Result<Pack, Vec<SourceError>> {
         for path in files {
             if let Some(file) = keep(&mut errors, read_toml::<TransitionFile>(folder, &path)) {
                 let origin = relative(folder, &path);
-                transitions.extend(file.transition.into_iter().map(|mut item| {
-                    item.origin = Some(origin.clone());
-                    item
-                }));
+                transitions.extend(
+                    file.transition
+                        .into_iter()
+                        .flat_map(Transition::one_per_start)
+                        .map(|mut item| {
+                            item.origin = Some(origin.clone());
+                            item
+                        }),
+                );
             }
         }
     }

@@ -71,6 +71,9 @@ pub enum ProblemKind {
     /// An opportunity's cost to the person or its degree entry contradicts its kind, its
     /// level, its `cost` text or the credentials it grants.
     CostOrDegreeMisstated,
+    /// A compiled pack still lists `also_from` on a move: only source files may, and
+    /// reading the source folder turns the list into one move per role.
+    SharedMoveNotExpanded,
 }
 
 /// One thing wrong with a pack, said so that a pack author can fix it.
@@ -486,6 +489,14 @@ pub fn validate_pack(pack: &Pack) -> Vec<PackProblem> {
             transition.to.as_str(),
             &role_ids,
         );
+        if !transition.also_from.is_empty() {
+            checker.report(
+                ProblemKind::SharedMoveNotExpanded,
+                file,
+                item.clone(),
+                "lists `also_from`, which only a pack's source files may: compile the source folder (`foothold compile`) so each role gets its own move".to_owned(),
+            );
+        }
         if transition.from == transition.to {
             checker.report(
                 ProblemKind::SelfLoop,

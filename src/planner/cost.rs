@@ -313,6 +313,7 @@ mod tests {
     fn repeated_competencies_in_a_move_count_once() {
         let transition = Transition {
             from: "a".into(),
+            also_from: vec![],
             to: "b".into(),
             gain: vec!["x".into(), "y".into(), "x".into()],
             opportunities: vec![],

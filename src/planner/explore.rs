@@ -4,9 +4,10 @@
 use super::affordability::Affordability;
 use super::cost::{declared_credentials, held_competencies, step_measures, HeldSet};
 use super::no_route::NoRoute;
-use super::search::{Engine, Path};
+use super::search::{goal_levels, seniority_limit, Engine, Path};
 use super::{Constraints, Objective, SelfAssessment};
 use crate::graph::{Family, Months, RoleGraph, RoleId};
+use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 
 /// A role the user can reach, with its quickest route.
@@ -37,7 +38,9 @@ pub struct ExploreGroup {
 /// reachable.
 ///
 /// Routes are the quickest under [`Objective::ShortestTime`], honour the avoid list, the
-/// band ceiling and sourced-only, and are personalised by the self-assessment. With a
+/// band ceiling and sourced-only, never pass through a post above the role they lead
+/// to (as [`find_routes`](super::find_routes) does), and are personalised by the
+/// self-assessment. With a
 /// `via` role (other than the start), only roles reached through it are listed: the
 /// quickest way to the via role, then onward without going back through that way.
 pub fn explore(
@@ -71,26 +74,47 @@ pub fn explore(
     let start_state = engine.start_state();
     // The ranking cost counts each step's minimum plus maximum, twice its typical time.
     let limit = u32::from(within_months) * 2;
-    let routes: Vec<Path> = match via {
-        Some(via) if via != start => {
-            let Some(first) = engine.shortest(start_state, via, None) else {
-                return Ok(Vec::new());
-            };
-            let Some(remaining) = limit.checked_sub(first.cost().primary) else {
-                return Ok(Vec::new());
-            };
-            engine.clear_blocks();
-            for &node in &first.nodes[..first.nodes.len() - 1] {
-                engine.block_node(node);
+    // A route never passes through a post above its goal, so roles are found one
+    // seniority level at a time, each with the roles above its level blocked.
+    let mut routes: Vec<Path> = Vec::new();
+    for level in goal_levels(graph) {
+        let at_level = |path: &Path| {
+            path.nodes
+                .last()
+                .is_some_and(|&end| seniority_limit(graph, end) == level)
+        };
+        let exempt: Vec<NodeIndex> = [Some(start), via].into_iter().flatten().collect();
+        engine.clear_blocks();
+        engine.block_above_goal(level, &exempt);
+        match via {
+            Some(via) if via != start => {
+                let Some(first) = engine.shortest(start_state, via, None) else {
+                    continue;
+                };
+                let Some(remaining) = limit.checked_sub(first.cost().primary) else {
+                    continue;
+                };
+                engine.clear_blocks();
+                engine.block_above_goal(level, &exempt);
+                for &node in &first.nodes[..first.nodes.len() - 1] {
+                    engine.block_node(node);
+                }
+                let onward = engine.reachable(first.end(), Some(remaining));
+                routes.extend(
+                    onward
+                        .iter()
+                        .map(|onward| first.join(onward))
+                        .filter(|path| at_level(path)),
+                );
             }
-            engine
-                .reachable(first.end(), Some(remaining))
-                .iter()
-                .map(|onward| first.join(onward))
-                .collect()
+            _ => routes.extend(
+                engine
+                    .reachable(start_state, Some(limit))
+                    .into_iter()
+                    .filter(|path| at_level(path)),
+            ),
         }
-        _ => engine.reachable(start_state, Some(limit)),
-    };
+    }
     let lookup = HeldSet::new(&held);
     let mut reachable: Vec<(Family, u32, Reachable)> = routes
         .iter()

@@ -144,6 +144,7 @@ pub fn synthetic_pack(roles: usize, per_role: usize, seed: u64) -> Pack {
                 [Evidence::Sourced, Evidence::Derived, Evidence::Assumed][random.below(3)];
             transitions.push(Transition {
                 from: role_id(from),
+                also_from: Vec::new(),
                 to: role_id(to),
                 gain,
                 opportunities,

@@ -16,17 +16,45 @@
 //! least one step, all equally good predecessors are settled before the state itself, so
 //! the choice never depends on the order of roles or transitions in the pack.
 //!
+//! # No detour through a post above the goal
+//!
+//! A route to a target never passes through a role whose lowest band is above the
+//! target's highest band: nobody becomes a chief officer on the way to an analyst post,
+//! and no careers adviser would suggest it. The start, the target and a role the person
+//! asked to go through are exempt, and a target on a medical contract sets no limit (it
+//! is not on the Agenda for Change scale). Searches without a target (exploring) are not
+//! limited.
+//!
 //! The engine keeps its buffers between searches and marks them with epochs instead of
 //! clearing them, so Yen's algorithm can run many spur searches cheaply.
 
 use super::cost::{personalised_months, step_measures, HeldSet, RouteCost};
 use super::{Constraints, Objective};
-use crate::graph::{CompetencyId, CredentialSet, Evidence, RoleGraph};
+use crate::graph::{Band, CompetencyId, CredentialSet, Evidence, RoleGraph};
 use petgraph::graph::{EdgeIndex, NodeIndex};
 use petgraph::Direction;
 use std::cmp::{Ordering, Reverse};
 use std::collections::{BTreeSet, BinaryHeap, HashMap};
 use std::hash::{BuildHasherDefault, Hasher};
+
+/// The highest band a route to `target` may pass through on the way: the target's own
+/// top band, or no limit when the target is paid on a medical contract.
+pub(crate) fn seniority_limit(graph: &RoleGraph, target: NodeIndex) -> Option<Band> {
+    let top = graph.role_at(target).bands.max;
+    (top != Band::MedicalContract).then_some(top)
+}
+
+/// Every [`seniority_limit`] a target in the graph has, lowest first, once each.
+pub(crate) fn goal_levels(graph: &RoleGraph) -> Vec<Option<Band>> {
+    let mut levels: Vec<Option<Band>> = graph
+        .petgraph()
+        .node_indices()
+        .map(|node| seniority_limit(graph, node))
+        .collect();
+    levels.sort();
+    levels.dedup();
+    levels
+}
 
 /// Where a person is during the search: a role, and the credentials held on arrival.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -210,17 +238,21 @@ impl<'g> Engine<'g> {
         let nodes = graph.petgraph().node_count();
         let edges = graph.petgraph().edge_count();
         let mut node_open = vec![true; nodes];
+        let goal_ceiling = target.and_then(|target| seniority_limit(graph, target));
         for (index, open) in node_open.iter_mut().enumerate() {
             let node = NodeIndex::new(index);
             if node == start {
                 continue;
             }
             let role = graph.role_at(node);
+            let waypoint = Some(node) == target || constraints.via.as_ref() == Some(&role.id);
             let avoided = Some(node) != target && constraints.avoid.contains(&role.id);
             let too_senior = constraints
                 .band_ceiling
                 .is_some_and(|ceiling| !role.bands.min.within_ceiling(ceiling));
-            *open = !avoided && !too_senior;
+            let above_goal =
+                !waypoint && goal_ceiling.is_some_and(|top| !role.bands.min.within_ceiling(top));
+            *open = !avoided && !too_senior && !above_goal;
         }
         let (credentials, one_of) = graph.starting_credentials(start, declared);
         Engine {
@@ -332,6 +364,22 @@ impl<'g> Engine<'g> {
     /// Keeps a role off routes until the blocks are cleared.
     pub fn block_node(&mut self, node: NodeIndex) {
         self.node_blocked[node.index()] = self.block_epoch;
+    }
+
+    /// Blocks, until the blocks are cleared, every role a route to a target whose
+    /// [`seniority_limit`] is `level` may not pass through, except the roles in `exempt`
+    /// (the start, a via role). Searching with no target, then keeping the roles at
+    /// that level, finds what a search aimed at each of them would find.
+    pub fn block_above_goal(&mut self, level: Option<Band>, exempt: &[NodeIndex]) {
+        let Some(top) = level else {
+            return;
+        };
+        for index in 0..self.node_count() {
+            let node = NodeIndex::new(index);
+            if !exempt.contains(&node) && !self.graph.role_at(node).bands.min.within_ceiling(top) {
+                self.block_node(node);
+            }
+        }
     }
 
     /// Keeps a transition off routes until the blocks are cleared.

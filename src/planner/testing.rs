@@ -62,6 +62,7 @@ pub fn role(id: &str) -> Role {
 pub fn transition(from: &str, to: &str, min: u16, max: u16) -> Transition {
     Transition {
         from: RoleId::from(from),
+        also_from: Vec::new(),
         to: RoleId::from(to),
         gain: Vec::new(),
         opportunities: Vec::new(),

@@ -169,7 +169,8 @@ mod tests {
     #[test]
     fn a_heuristic_cut_short_gives_the_same_paths_as_a_full_one() {
         let graph = RoleGraph::new_unchecked(crate::planner::generate::synthetic_pack(200, 5, 4));
-        for (from, to) in [(0, 199), (31, 7), (120, 64)] {
+        let mut with_routes = 0;
+        for (from, to) in [(0, 199), (31, 7), (120, 64), (5, 180), (60, 140)] {
             let (from, to) = (NodeIndex::new(from), NodeIndex::new(to));
             let mut engine = Engine::new(
                 &graph,
@@ -185,11 +186,13 @@ mod tests {
             let mut cut_short = LooplessPaths::new(&mut engine, start, to, vec![], None);
             let mut exact = LooplessPaths::new(&mut engine, start, to, vec![], Some(full));
             let first = cut_short.next(&mut engine);
-            assert!(first.is_some());
+            with_routes += usize::from(first.is_some());
             assert_eq!(first, exact.next(&mut engine));
             for _ in 0..8 {
                 assert_eq!(cut_short.next(&mut engine), exact.next(&mut engine));
             }
         }
+        // Some pairs have no route once routes may not pass above their goal; most do.
+        assert!(with_routes >= 3, "only {with_routes} pairs have routes");
     }
 }
