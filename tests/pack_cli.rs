@@ -12,6 +12,38 @@ fn foothold(args: &[&str]) -> std::process::Output {
         .expect("the foothold binary runs")
 }
 
+/// A copy of the starter pack fixture in a fresh temporary folder, with its transitions
+/// file rewritten by `edit`; the caller removes the folder.
+fn starter_copy_with_transitions(
+    name: &str,
+    edit: impl FnOnce(String) -> String,
+) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("foothold-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    for sub in ["", "roles", "transitions"] {
+        std::fs::create_dir_all(dir.join(sub)).expect("temp dir writable");
+    }
+    for file in [
+        "pack.toml",
+        "competencies.toml",
+        "opportunities.toml",
+        "credentials.toml",
+        "roles/starter.toml",
+    ] {
+        std::fs::copy(
+            format!("tests/fixtures/starter-pack/{file}"),
+            dir.join(file),
+        )
+        .expect("fixture copies");
+    }
+    let transitions =
+        std::fs::read_to_string("tests/fixtures/starter-pack/transitions/starter.toml")
+            .expect("fixture readable");
+    std::fs::write(dir.join("transitions/starter.toml"), edit(transitions))
+        .expect("temp dir writable");
+    dir
+}
+
 #[test]
 fn check_prints_the_counts_of_a_valid_pack_and_succeeds() {
     let output = foothold(&["check", "tests/fixtures/starter-pack"]);
@@ -27,28 +59,9 @@ fn check_prints_the_counts_of_a_valid_pack_and_succeeds() {
 
 #[test]
 fn check_fails_and_lists_problems_for_a_faulty_pack() {
-    let dir = std::env::temp_dir().join(format!("foothold-cli-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    for sub in ["", "roles", "transitions"] {
-        std::fs::create_dir_all(dir.join(sub)).expect("temp dir writable");
-    }
-    for file in [
-        "pack.toml",
-        "competencies.toml",
-        "opportunities.toml",
-        "roles/starter.toml",
-    ] {
-        std::fs::copy(
-            format!("tests/fixtures/starter-pack/{file}"),
-            dir.join(file),
-        )
-        .expect("fixture copies");
-    }
-    let transitions =
-        std::fs::read_to_string("tests/fixtures/starter-pack/transitions/starter.toml")
-            .expect("fixture readable")
-            .replace("to = \"data-analyst\"", "to = \"data-analist\"");
-    std::fs::write(dir.join("transitions/starter.toml"), transitions).expect("temp dir writable");
+    let dir = starter_copy_with_transitions("faulty", |transitions| {
+        transitions.replace("to = \"data-analyst\"", "to = \"data-analist\"")
+    });
 
     let output = foothold(&["check", dir.to_str().expect("utf-8 temp path")]);
     let _ = std::fs::remove_dir_all(&dir);
@@ -88,36 +101,16 @@ fn compile_prints_the_compact_pack_the_app_embeds() {
 
 #[test]
 fn a_move_written_once_for_several_roles_compiles_to_one_move_per_role() {
-    let dir = std::env::temp_dir().join(format!("foothold-cli-shared-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    for sub in ["", "roles", "transitions"] {
-        std::fs::create_dir_all(dir.join(sub)).expect("temp dir writable");
-    }
-    for file in [
-        "pack.toml",
-        "competencies.toml",
-        "opportunities.toml",
-        "credentials.toml",
-        "roles/starter.toml",
-    ] {
-        std::fs::copy(
-            format!("tests/fixtures/starter-pack/{file}"),
-            dir.join(file),
-        )
-        .expect("fixture copies");
-    }
     // The administrator's move to data technician is also written as open to the nurse.
-    let transitions = std::fs::read_to_string(
-        "tests/fixtures/starter-pack/transitions/starter.toml",
-    )
-    .expect("fixture readable")
-    .replacen(
-        "from = \"administrator\"\nto = \"data-technician\"",
-        "from = \"administrator\"\nalso_from = [\"registered-nurse\"]\nto = \"data-technician\"",
-        1,
-    );
-    assert!(transitions.contains("also_from"), "the fixture changed");
-    std::fs::write(dir.join("transitions/starter.toml"), transitions).expect("temp dir writable");
+    let dir = starter_copy_with_transitions("shared", |transitions| {
+        let shared = transitions.replacen(
+            "from = \"administrator\"\nto = \"data-technician\"",
+            "from = \"administrator\"\nalso_from = [\"registered-nurse\"]\nto = \"data-technician\"",
+            1,
+        );
+        assert!(shared.contains("also_from"), "the fixture changed");
+        shared
+    });
 
     let output = foothold(&["compile", dir.to_str().expect("utf-8 temp path")]);
     let _ = std::fs::remove_dir_all(&dir);

@@ -4,10 +4,9 @@
 use super::affordability::Affordability;
 use super::cost::{declared_credentials, held_competencies, step_measures, HeldSet};
 use super::no_route::NoRoute;
-use super::search::{goal_levels, seniority_limit, Engine, Path};
+use super::search::{ends_at_level, goal_levels, Engine, Path};
 use super::{Constraints, Objective, SelfAssessment};
 use crate::graph::{Family, Months, RoleGraph, RoleId};
-use petgraph::graph::NodeIndex;
 use serde::{Deserialize, Serialize};
 
 /// A role the user can reach, with its quickest route.
@@ -76,18 +75,13 @@ pub fn explore(
     let limit = u32::from(within_months) * 2;
     // A route never passes through a post above its goal, so roles are found one
     // seniority level at a time, each with the roles above its level blocked.
-    let mut routes: Vec<Path> = Vec::new();
-    for level in goal_levels(graph) {
-        let at_level = |path: &Path| {
-            path.nodes
-                .last()
-                .is_some_and(|&end| seniority_limit(graph, end) == level)
-        };
-        let exempt: Vec<NodeIndex> = [Some(start), via].into_iter().flatten().collect();
-        engine.clear_blocks();
-        engine.block_above_goal(level, &exempt);
-        match via {
-            Some(via) if via != start => {
+    let routes: Vec<Path> = match via {
+        Some(via) if via != start => {
+            let exempt = [start, via];
+            let mut routes = Vec::new();
+            for level in goal_levels(graph) {
+                engine.clear_blocks();
+                engine.block_above_goal(level, &exempt);
                 let Some(first) = engine.shortest(start_state, via, None) else {
                     continue;
                 };
@@ -104,17 +98,13 @@ pub fn explore(
                     onward
                         .iter()
                         .map(|onward| first.join(onward))
-                        .filter(|path| at_level(path)),
+                        .filter(|path| ends_at_level(graph, path, level)),
                 );
             }
-            _ => routes.extend(
-                engine
-                    .reachable(start_state, Some(limit))
-                    .into_iter()
-                    .filter(|path| at_level(path)),
-            ),
+            routes
         }
-    }
+        _ => engine.reachable_at_goal_levels(start_state, Some(limit), &[start], &[]),
+    };
     let lookup = HeldSet::new(&held);
     let mut reachable: Vec<(Family, u32, Reachable)> = routes
         .iter()

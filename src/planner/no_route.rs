@@ -1,7 +1,7 @@
 //! Answers for when there is no route: why, in plain English, and the nearest roles the
 //! user can reach instead.
 
-use super::search::{goal_levels, seniority_limit, Engine};
+use super::search::Engine;
 use crate::graph::{Band, Credential, CredentialId, RoleGraph, RoleId};
 use crate::lowercase::lowercase;
 use petgraph::graph::NodeIndex;
@@ -262,24 +262,8 @@ pub(crate) fn nearest_roles(engine: &mut Engine<'_>, target: NodeIndex) -> Vec<R
         .neighbors_directed(target, petgraph::Direction::Incoming)
         .collect();
     // Only roles a route search aimed at them would reach: a route never passes through
-    // a post above its goal, so each seniority level is searched with those above it
-    // blocked.
-    let mut paths = Vec::new();
-    for level in goal_levels(graph) {
-        engine.clear_blocks();
-        engine.block_above_goal(level, &[start]);
-        engine.block_node(target);
-        paths.extend(
-            engine
-                .reachable(start_state, None)
-                .into_iter()
-                .filter(|path| {
-                    path.nodes
-                        .last()
-                        .is_some_and(|&end| seniority_limit(graph, end) == level)
-                }),
-        );
-    }
+    // a post above its goal.
+    let paths = engine.reachable_at_goal_levels(start_state, None, &[start], &[target]);
     let mut ranked: Vec<(u8, usize, _, &RoleId)> = paths
         .into_iter()
         .filter_map(|path| {

@@ -44,6 +44,13 @@ pub(crate) fn seniority_limit(graph: &RoleGraph, target: NodeIndex) -> Option<Ba
     (top != Band::MedicalContract).then_some(top)
 }
 
+/// Whether a path ends at a role whose [`seniority_limit`] is `level`.
+pub(crate) fn ends_at_level(graph: &RoleGraph, path: &Path, level: Option<Band>) -> bool {
+    path.nodes
+        .last()
+        .is_some_and(|&end| seniority_limit(graph, end) == level)
+}
+
 /// Every [`seniority_limit`] a target in the graph has, lowest first, once each.
 pub(crate) fn goal_levels(graph: &RoleGraph) -> Vec<Option<Band>> {
     let mut levels: Vec<Option<Band>> = graph
@@ -380,6 +387,34 @@ impl<'g> Engine<'g> {
                 self.block_node(node);
             }
         }
+    }
+
+    /// Every role reachable from `source` (within `limit`, as [`Engine::reachable`]) by
+    /// the route a search aimed at that role would find: one seniority level at a time,
+    /// with the roles above each level blocked (see [`Engine::block_above_goal`]) and
+    /// the `blocked` roles kept off every route.
+    pub fn reachable_at_goal_levels(
+        &mut self,
+        source: State,
+        limit: Option<u32>,
+        exempt: &[NodeIndex],
+        blocked: &[NodeIndex],
+    ) -> Vec<Path> {
+        let graph = self.graph;
+        let mut found = Vec::new();
+        for level in goal_levels(graph) {
+            self.clear_blocks();
+            self.block_above_goal(level, exempt);
+            for &node in blocked {
+                self.block_node(node);
+            }
+            found.extend(
+                self.reachable(source, limit)
+                    .into_iter()
+                    .filter(|path| ends_at_level(graph, path, level)),
+            );
+        }
+        found
     }
 
     /// Keeps a transition off routes until the blocks are cleared.
