@@ -3,7 +3,9 @@
 
 #![cfg(not(target_arch = "wasm32"))]
 
-use foothold::graph::{Band, BandRange, CredentialId, Evidence, Pack, RoleGraph, RoleId};
+use foothold::graph::{
+    Band, BandRange, CredentialId, CredentialKind, Evidence, Pack, RoleGraph, RoleId,
+};
 use foothold::planner::generate::{credentialed_pack, role_id, synthetic_pack, Grants};
 use foothold::planner::testing::{pack_of, role, transition};
 use foothold::planner::{
@@ -41,11 +43,15 @@ fn credential_list(kind: usize, first: usize) -> Vec<CredentialId> {
     }
 }
 
-/// Grants only on moves that lie on no cycle of roles, as the validator demands.
+/// Grants only on moves that lie on no cycle of roles and lead into a role on no cycle,
+/// as the validator demands of moves that grant registrations (every credential of the
+/// random packs is one).
 fn without_grants_on_cycles(mut pack: Pack) -> Pack {
     let graph = RoleGraph::new_unchecked(pack.clone());
     let mut component = vec![0; pack.roles.len()];
+    let mut size = Vec::new();
     for (number, members) in tarjan_scc(graph.petgraph()).into_iter().enumerate() {
+        size.push(members.len());
         for node in members {
             component[node.index()] = number;
         }
@@ -54,7 +60,7 @@ fn without_grants_on_cycles(mut pack: Pack) -> Pack {
         let (Some(a), Some(b)) = (graph.node(&transition.from), graph.node(&transition.to)) else {
             continue;
         };
-        if component[a.index()] == component[b.index()] {
+        if component[a.index()] == component[b.index()] || size[component[b.index()]] > 1 {
             transition.grants.clear();
         }
     }
@@ -233,6 +239,69 @@ fn above_goal(graph: &RoleGraph, query: &RouteQuery, id: &RoleId) -> bool {
     top != Band::MedicalContract && !graph.role(id).unwrap().bands.min.within_ceiling(top)
 }
 
+/// The registrations a role names: those entering it asks for, and those everyone in it
+/// holds or one of which they hold.
+fn registrations_named_by(graph: &RoleGraph, id: &RoleId) -> BTreeSet<CredentialId> {
+    let role = graph.role(id).unwrap();
+    role.requires
+        .all_of
+        .iter()
+        .chain(&role.requires.any_of)
+        .chain(&role.holds)
+        .chain(&role.holds_one_of)
+        .filter(|c| {
+            graph
+                .credential(c)
+                .is_some_and(|c| c.kind == CredentialKind::Registration)
+        })
+        .cloned()
+        .collect()
+}
+
+/// The planner's rule for training, in words: every move that trains for a registration
+/// the person does not hold yet leads into the walk's last role, or into the role the
+/// person asked to go through when that role names it, or is followed by a move that
+/// relies on it: a move into a role that names it, or a move that trains for a
+/// registration from a role that names it.
+fn uses_what_it_trains_for(
+    graph: &RoleGraph,
+    query: &RouteQuery,
+    holding: &Holding,
+    walk: &[RoleId],
+) -> bool {
+    let mut held = holding.named.clone();
+    for i in 0..walk.len() - 1 {
+        let training = graph.transition(&walk[i], &walk[i + 1]).unwrap();
+        let into = &walk[i + 1];
+        for gained in &training.grants {
+            let is_registration = graph
+                .credential(gained)
+                .is_some_and(|c| c.kind == CredentialKind::Registration);
+            if !is_registration || held.contains(gained) || i + 2 == walk.len() {
+                continue;
+            }
+            if query.constraints.via.as_ref() == Some(into)
+                && registrations_named_by(graph, into).contains(gained)
+            {
+                continue;
+            }
+            let next = graph.transition(into, &walk[i + 2]).unwrap();
+            let next_trains = next.grants.iter().any(|c| {
+                graph
+                    .credential(c)
+                    .is_some_and(|c| c.kind == CredentialKind::Registration)
+            });
+            let relied_on = registrations_named_by(graph, &walk[i + 2]).contains(gained)
+                || (next_trains && registrations_named_by(graph, into).contains(gained));
+            if !relied_on {
+                return false;
+            }
+        }
+        held.extend(training.grants.iter().cloned());
+    }
+    true
+}
+
 /// The credentials a person holds: named ones, and a set one of which they hold
 /// without having said which.
 #[derive(Debug, Clone)]
@@ -346,12 +415,19 @@ fn exhaustive(graph: &RoleGraph, query: &RouteQuery, assessment: &SelfAssessment
         .clone()
         .filter(|v| v != &query.from && v != &query.to);
     let holding = starting_holding(graph, query, assessment);
-    let all: Vec<Vec<RoleId>> = walks(graph, query, &holding, &query.from, &query.to, &[])
+    let every: Vec<Vec<RoleId>> = walks(graph, query, &holding, &query.from, &query.to, &[])
         .into_iter()
         .map(|(walk, _)| walk)
         .collect();
+    // Walks the training rule forbids are counted for the examination limit (an upper
+    // bound on what the planner examines) but never ranked.
+    let all_count = every.len();
+    let all: Vec<Vec<RoleId>> = every
+        .into_iter()
+        .filter(|walk| uses_what_it_trains_for(graph, query, &holding, walk))
+        .collect();
     let small_enough = match &via {
-        None => all.len() <= EXAMINED_ROUTE_LIMIT,
+        None => all_count <= EXAMINED_ROUTE_LIMIT,
         Some(via) => {
             let firsts = walks(
                 graph,
@@ -479,6 +555,11 @@ proptest! {
                 for id in &roles[1..roles.len() - 1] {
                     prop_assert!(!above_goal(&graph, &case.query, id), "{id} is above the goal");
                 }
+                let holding = starting_holding(&graph, &case.query, &case.assessment);
+                prop_assert!(
+                    uses_what_it_trains_for(&graph, &case.query, &holding, &roles),
+                    "{roles:?} trains for a registration it does not use"
+                );
                 if let Some(ceiling) = constraints.band_ceiling {
                     for band in &route.totals.band_path[1..] {
                         prop_assert!(band.min.within_ceiling(ceiling));

@@ -473,3 +473,106 @@ fn with_only_a_detour_above_the_goal_there_is_no_route() {
         "{answer:?}"
     );
 }
+
+/// A support worker can train as a nurse (which gives the registration) or as a
+/// nursing associate (which gives theirs, and from which they can top up to nurse).
+/// Nurses move into a digital nursing post, which asks for the registration, or into
+/// user research, which asks for none; a data post takes support workers directly but
+/// slowly.
+fn training_graph() -> RoleGraph {
+    let mut nurse = role("nurse");
+    nurse.requires.all_of = vec!["reg-nurse".into()];
+    let mut associate = role("associate");
+    associate.requires.all_of = vec!["reg-associate".into()];
+    let mut digital_nurse = role("digital-nurse");
+    digital_nurse.requires.all_of = vec!["reg-nurse".into()];
+    let mut train = transition("support", "nurse", 36, 48);
+    train.grants = vec!["reg-nurse".into()];
+    let mut train_associate = transition("support", "associate", 18, 24);
+    train_associate.grants = vec!["reg-associate".into()];
+    let mut top_up = transition("associate", "nurse", 18, 24);
+    top_up.grants = vec!["reg-nurse".into()];
+    RoleGraph::new_unchecked(pack_of(
+        vec![
+            role("support"),
+            nurse,
+            associate,
+            digital_nurse,
+            role("researcher"),
+            role("data"),
+        ],
+        vec![
+            train,
+            train_associate,
+            top_up,
+            transition("nurse", "digital-nurse", 12, 24),
+            transition("nurse", "researcher", 6, 12),
+            transition("support", "data", 60, 90),
+            transition("data", "researcher", 60, 90),
+        ],
+    ))
+}
+
+#[test]
+fn a_route_never_trains_for_a_registration_it_does_not_use() {
+    let graph = training_graph();
+    let mut wide = query("support", "researcher");
+    wide.routes = 10;
+    let routes = find_routes(&graph, &wide, &SelfAssessment::default()).unwrap();
+    // Nurse training and then user research would be quicker, but nothing on it uses
+    // the registration: only the slow route through the data post is offered.
+    assert_eq!(
+        routes.iter().map(|route| route.roles()).collect::<Vec<_>>(),
+        vec![ids(&["support", "data", "researcher"])]
+    );
+    let found = explore(
+        &graph,
+        &"support".into(),
+        400,
+        &Constraints::default(),
+        &SelfAssessment::default(),
+    )
+    .unwrap();
+    let researcher = found
+        .iter()
+        .flat_map(|group| &group.roles)
+        .find(|reachable| reachable.role == RoleId::from("researcher"))
+        .unwrap();
+    assert_eq!(researcher.steps, 2);
+    assert_eq!(researcher.months, Months { min: 120, max: 180 });
+}
+
+#[test]
+fn training_is_kept_when_the_route_uses_the_registration() {
+    let graph = training_graph();
+    let assessment = SelfAssessment::default();
+    // The training's own role, a post that asks for the registration, and a top-up
+    // from one registration to another all use what was trained for.
+    let to_nurse = find_routes(&graph, &query("support", "nurse"), &assessment).unwrap();
+    assert_eq!(to_nurse[0].roles(), ids(&["support", "nurse"]));
+    let mut wide = query("support", "digital-nurse");
+    wide.routes = 10;
+    let to_digital = find_routes(&graph, &wide, &assessment).unwrap();
+    assert_eq!(
+        to_digital
+            .iter()
+            .map(|route| route.roles())
+            .collect::<Vec<_>>(),
+        vec![
+            ids(&["support", "nurse", "digital-nurse"]),
+            ids(&["support", "associate", "nurse", "digital-nurse"]),
+        ]
+    );
+    // Someone already registered trains for nothing, so user research is open to them.
+    let registered = SelfAssessment {
+        credentials: ["reg-nurse".into()].into_iter().collect(),
+        ..SelfAssessment::default()
+    };
+    let from_nurse = find_routes(&graph, &query("nurse", "researcher"), &registered).unwrap();
+    assert_eq!(from_nurse[0].roles(), ids(&["nurse", "researcher"]));
+    // A person who asks to go through nurse training gets that route.
+    let mut through = query("support", "researcher");
+    through.constraints.via = Some("nurse".into());
+    let routes = find_routes(&graph, &through, &assessment).unwrap();
+    assert_eq!(routes[0].roles(), ids(&["support", "nurse", "researcher"]));
+}

@@ -8,6 +8,7 @@ use foothold::graph::{
     bundled_pack_data, validate_pack, BandRange, CostToYou, DegreeEntry, Months, OpportunityKind,
     Pack, PackProblem, ProblemKind, RoleId, RoleMigration,
 };
+use foothold::planner::testing::{pack_of, role, transition};
 use std::path::Path;
 
 fn starter() -> Pack {
@@ -484,4 +485,51 @@ fn every_bundled_opportunity_says_what_it_costs_and_every_apprenticeship_pays() 
         .opportunities
         .iter()
         .any(|opportunity| opportunity.degree == DegreeEntry::Earned));
+}
+
+/// A support worker trains as a nurse; nurses move into a digital post and, where
+/// `way_back` is set, back again.
+fn nurse_training_pack(way_back: bool) -> Pack {
+    let mut nurse = role("nurse");
+    nurse.requires.all_of = vec!["reg-nurse".into()];
+    let mut train = transition("support", "nurse", 36, 48);
+    train.grants = vec!["reg-nurse".into()];
+    let mut moves = vec![train, transition("nurse", "digital", 12, 24)];
+    if way_back {
+        moves.push(transition("digital", "nurse", 12, 24));
+    }
+    pack_of(vec![role("support"), nurse, role("digital")], moves)
+}
+
+#[test]
+fn training_for_a_registration_into_a_role_on_a_cycle_is_rejected() {
+    assert!(problems_of(&nurse_training_pack(false), ProblemKind::GrantOnCycle).is_empty());
+    let problems = problems_of(&nurse_training_pack(true), ProblemKind::GrantOnCycle);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0]
+            .message
+            .contains("`nurse` lies on a cycle of roles"),
+        "{}",
+        problems[0]
+    );
+    assert!(
+        problems[0].item.contains("`support` → `nurse`"),
+        "{}",
+        problems[0]
+    );
+}
+
+#[test]
+fn a_grant_on_a_move_that_lies_on_a_cycle_is_rejected() {
+    let mut pack = nurse_training_pack(false);
+    pack.transitions
+        .push(transition("digital", "support", 12, 24));
+    let problems = problems_of(&pack, ProblemKind::GrantOnCycle);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].message.contains("can come back"),
+        "{}",
+        problems[0]
+    );
 }

@@ -7,7 +7,7 @@
 //! whose requirements are met at that point. The planner and the validator both decide
 //! with [`RoleNeeds::admits`], so they never disagree.
 
-use super::model::{CredentialId, Pack};
+use super::model::{CredentialId, CredentialKind, Pack};
 use std::collections::HashMap;
 use std::fmt;
 
@@ -169,6 +169,8 @@ pub struct CredentialTable {
     pub holds_one_of: Vec<CredentialSet>,
     /// What each move grants, by transition position.
     pub grants: Vec<CredentialSet>,
+    /// The credentials that are registrations with a regulator (not qualifications).
+    pub registrations: CredentialSet,
 }
 
 impl CredentialTable {
@@ -209,12 +211,22 @@ impl CredentialTable {
             .iter()
             .map(|transition| set_of(&transition.grants))
             .collect();
+        let registrations = pack
+            .credentials
+            .iter()
+            .take(MAX_CREDENTIALS)
+            .enumerate()
+            .filter(|(_, credential)| credential.kind == CredentialKind::Registration)
+            .fold(CredentialSet::EMPTY, |set, (position, _)| {
+                set.union(CredentialSet::single(position))
+            });
         CredentialTable {
             positions,
             needs,
             holds,
             holds_one_of,
             grants,
+            registrations,
         }
     }
 

@@ -283,6 +283,26 @@ impl RoleGraph {
         self.credentials.grants[self.graph[edge]]
     }
 
+    /// The registrations (not qualifications) among `set`.
+    pub fn registrations_in(&self, set: CredentialSet) -> CredentialSet {
+        set.intersection(self.credentials.registrations)
+    }
+
+    /// The registrations the role at a node names: those entering it asks for, and
+    /// those everyone in it holds (or one of which they hold).
+    pub fn registrations_named_at(&self, node: NodeIndex) -> CredentialSet {
+        let position = self.graph[node];
+        let table = &self.credentials;
+        let needs = table.needs[position];
+        self.registrations_in(
+            needs
+                .all_of
+                .union(needs.any_of)
+                .union(table.holds[position])
+                .union(table.holds_one_of[position]),
+        )
+    }
+
     /// The transition from one role straight to another, if there is one.
     pub fn transition(&self, from: &RoleId, to: &RoleId) -> Option<&Transition> {
         let (&a, &b) = (self.nodes.get(from)?, self.nodes.get(to)?);

@@ -79,8 +79,11 @@ pub(crate) fn check(pack: &Pack) -> Vec<RealismProblem> {
 fn grants_on_cycles(graph: &RoleGraph, problems: &mut Vec<RealismProblem>) {
     let petgraph = graph.petgraph();
     let mut component = vec![0usize; petgraph.node_count()];
-    for (number, members) in tarjan_scc(petgraph).into_iter().enumerate() {
-        for node in members {
+    // How many roles each component of the graph has: more than one means a cycle.
+    let mut members = Vec::new();
+    for (number, component_members) in tarjan_scc(petgraph).into_iter().enumerate() {
+        members.push(component_members.len());
+        for node in component_members {
             component[node.index()] = number;
         }
     }
@@ -94,6 +97,20 @@ fn grants_on_cycles(graph: &RoleGraph, problems: &mut Vec<RealismProblem>) {
                 file: transition.origin.clone(),
                 item: format!("transition `{}` → `{}`", transition.from, transition.to),
                 message: "grants a credential, but routes can come back from its end to its start: credentials are gained on moves that cannot be undone, so grant it on a move into the role that first needs it, or remove the way back".to_owned(),
+            });
+        } else if !graph
+            .registrations_in(graph.grants_at(edge.id()))
+            .is_empty()
+            && members[component[edge.target().index()]] > 1
+        {
+            problems.push(RealismProblem {
+                rule: RealismRule::GrantOnCycle,
+                file: transition.origin.clone(),
+                item: format!("transition `{}` → `{}`", transition.from, transition.to),
+                message: format!(
+                    "trains for a registration, but `{}` lies on a cycle of roles: a route must use a registration on the move after the training, and the planner relies on never coming back to the role the training leads into, so remove the way back to it",
+                    transition.to
+                ),
             });
         }
     }

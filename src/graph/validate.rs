@@ -54,7 +54,8 @@ pub enum ProblemKind {
     /// that does not say why it gates roles, or `holds` on a role nobody starts from.
     BadCredential,
     /// A move grants a credential but lies on a cycle of roles, so routes could come back
-    /// to a role holding more than before.
+    /// to a role holding more than before; or it trains for a registration into a role
+    /// that lies on a cycle, so a route could come back to that role to use it.
     GrantOnCycle,
     /// A move jumps two or more bands without the time and note that would justify it.
     UnexplainedJump,

@@ -212,21 +212,21 @@ mod tests {
     use proptest::prelude::*;
 
     /// A support worker becomes a nurse by one move citing `way-in`, then moves on to a
-    /// digital role citing an e-learning course and a membership.
+    /// digital nursing role (which asks for the registration) citing an e-learning
+    /// course and a membership.
     fn nursing_pack(way_in: OpportunityKind, to_you: CostToYou, degree: DegreeEntry) -> Pack {
         let mut start = role("support-worker");
         start.entry = true;
         let mut nurse = role("nurse");
         nurse.requires.all_of = vec!["nmc-nurse".into()];
+        let mut digital_nurse = role("digital-nurse");
+        digital_nurse.requires.all_of = vec!["nmc-nurse".into()];
         let mut train = transition("support-worker", "nurse", 36, 48);
         train.grants = vec!["nmc-nurse".into()];
         train.opportunities = vec!["way-in".into()];
         let mut onward = transition("nurse", "digital-nurse", 12, 24);
         onward.opportunities = vec!["course".into(), "club".into(), "course".into()];
-        let mut pack = pack_of(
-            vec![start, nurse, role("digital-nurse")],
-            vec![train, onward],
-        );
+        let mut pack = pack_of(vec![start, nurse, digital_nurse], vec![train, onward]);
         for credential in &mut pack.credentials {
             credential.needs_degree = true;
         }

@@ -25,6 +25,25 @@
 //! is not on the Agenda for Change scale). Searches without a target (exploring) are not
 //! limited.
 //!
+//! # No training for a registration the route does not use
+//!
+//! A move that trains for a registration (three or four years of nurse training, the
+//! Scientist Training Programme, specialty training) is on a route only when the route
+//! uses that registration: it ends in the role the training leads into, or the next
+//! move relies on the registration. A move relies on it when the role it goes to asks
+//! for it or is held by everyone registered so (a digital nurse post after nurse
+//! training), or when it trains, from a role that names it, for a further registration
+//! (a nursing associate topping up to nurse). Nobody is told to qualify as a nurse on
+//! the way to a user research post that asks for no registration. A role the person
+//! asked to go through relies on the registrations it names. Qualifications (a clinical
+//! safety course) are not limited: a move gives them by leading into the role that asks
+//! for them.
+//!
+//! The search keeps this exact by carrying, in the state of a role just trained into,
+//! the registrations the next move must rely on. Validated packs lead no such move into
+//! a role that lies on a cycle of roles (the validator checks it), so no route needs to
+//! come back to that role, and routes still never repeat a role.
+//!
 //! The engine keeps its buffers between searches and marks them with epochs instead of
 //! clearing them, so Yen's algorithm can run many spur searches cheaply.
 
@@ -63,11 +82,15 @@ pub(crate) fn goal_levels(graph: &RoleGraph) -> Vec<Option<Band>> {
     levels
 }
 
-/// Where a person is during the search: a role, and the credentials held on arrival.
+/// Where a person is during the search: a role, the credentials held on arrival, and
+/// the registrations the move there trained for, which the next move must rely on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct State {
     pub node: NodeIndex,
     pub credentials: CredentialSet,
+    /// Registrations the move into this role trained for that nothing has relied on
+    /// yet (see the module docs); a subset of `credentials`.
+    pub unused: CredentialSet,
 }
 
 /// A loopless walk found by the search: its roles, the transitions between them, the
@@ -79,6 +102,9 @@ pub(crate) struct Path {
     pub edges: Vec<EdgeIndex>,
     /// `credentials[i]` is what the person holds on arriving at `nodes[i]`.
     pub credentials: Vec<CredentialSet>,
+    /// `unused[i]` is what the move into `nodes[i]` trained for and the next move must
+    /// rely on.
+    pub unused: Vec<CredentialSet>,
     /// `prefix[i]` is the cost of the first `i` steps; the last entry is the whole cost.
     pub prefix: Vec<RouteCost>,
     /// The index of the role where this path left the path it was derived from (Yen's).
@@ -95,6 +121,7 @@ impl Path {
         State {
             node: self.nodes[index],
             credentials: self.credentials[index],
+            unused: self.unused[index],
         }
     }
 
@@ -112,12 +139,15 @@ impl Path {
         edges.extend_from_slice(&onward.edges);
         let mut credentials = self.credentials.clone();
         credentials.extend_from_slice(&onward.credentials[1..]);
+        let mut unused = self.unused.clone();
+        unused.extend_from_slice(&onward.unused[1..]);
         let mut prefix = self.prefix.clone();
         prefix.extend(onward.prefix[1..].iter().map(|&cost| base + cost));
         Path {
             nodes,
             edges,
             credentials,
+            unused,
             prefix,
             deviation: self.deviation,
         }
@@ -192,10 +222,19 @@ impl Hasher for StateHasher {
     }
 }
 
+/// A state beyond the first layer, as a hash key: its role's index, its credentials and
+/// its unused registrations.
+type StateKey = (u32, CredentialSet, CredentialSet);
+
+/// How a role was settled in a search: the credentials held, the registrations left
+/// unused, and the cost.
+type SettledAs = (CredentialSet, CredentialSet, RouteCost);
+
 /// The constrained graph of one query, with reusable search buffers.
 ///
-/// Per-state buffers hold every role with the credentials the person starts with, laid
-/// out by role, followed by the other states (a role with more credentials) in the order
+/// Per-state buffers hold every role with the credentials the person starts with (and no
+/// unused registration), laid out by role, followed by the other states (a role with
+/// more credentials) in the order
 /// the search first met them, found through a hash table. So a pack without credentials
 /// costs the same as a plain role search, and a pack with them pays only for the states
 /// a search actually reaches.
@@ -207,15 +246,20 @@ pub(crate) struct Engine<'g> {
     start: State,
     /// The professions one of which the person holds without having said which.
     one_of: CredentialSet,
+    /// Per role, the registrations it names: asked for on entry or held by everyone in it.
+    named: Vec<CredentialSet>,
+    /// The role the person asked to go through, which relies on what it names.
+    via: Option<NodeIndex>,
     node_open: Vec<bool>,
     edge_cost: Vec<EdgeCost>,
     /// States beyond the first layer, by their buffer index minus the number of roles.
     extra_states: Vec<State>,
     /// The buffer index of each state beyond the first layer.
-    extra_index: HashMap<(u32, CredentialSet), u32, BuildHasherDefault<StateHasher>>,
-    /// Per role, the credential sets it was settled with in the current search and
-    /// their costs (stamped with the search's epoch), to skip dominated states.
-    settled_with: Vec<(u32, Vec<(CredentialSet, RouteCost)>)>,
+    extra_index: HashMap<StateKey, u32, BuildHasherDefault<StateHasher>>,
+    /// Per role, the credential sets and unused registrations it was settled with in
+    /// the current search and their costs (stamped with the search's epoch), to skip
+    /// dominated states.
+    settled_with: Vec<(u32, Vec<SettledAs>)>,
     best: Vec<RouteCost>,
     pred_edge: Vec<u32>,
     pred_state: Vec<u32>,
@@ -270,8 +314,15 @@ impl<'g> Engine<'g> {
             start: State {
                 node: start,
                 credentials,
+                unused: CredentialSet::EMPTY,
             },
             one_of,
+            named: graph
+                .petgraph()
+                .node_indices()
+                .map(|node| graph.registrations_named_at(node))
+                .collect(),
+            via: constraints.via.as_ref().and_then(|id| graph.node(id)),
             node_open,
             edge_cost: vec![EdgeCost::NotYetPriced; edges],
             extra_states: Vec::new(),
@@ -301,10 +352,10 @@ impl<'g> Engine<'g> {
 
     /// The buffer index of a state, adding one for a state not met before.
     fn index_of(&mut self, state: State) -> usize {
-        if state.credentials == self.start.credentials {
+        if state.credentials == self.start.credentials && state.unused.is_empty() {
             return state.node.index();
         }
-        let key = (state.node.index() as u32, state.credentials);
+        let key = (state.node.index() as u32, state.credentials, state.unused);
         if let Some(&index) = self.extra_index.get(&key) {
             return index as usize;
         }
@@ -325,6 +376,7 @@ impl<'g> Engine<'g> {
             None => State {
                 node: NodeIndex::new(index),
                 credentials: self.start.credentials,
+                unused: CredentialSet::EMPTY,
             },
         }
     }
@@ -335,15 +387,19 @@ impl<'g> Engine<'g> {
     }
 
     /// Whether the person could already stand in the state's role holding everything the
-    /// state holds and more, for strictly less: every way on from the state is open to
-    /// that earlier arrival too (requirements only ever ask for credentials, and no move
-    /// costs more for holding more), so the state can lead to no best route. Equal costs
+    /// state holds and more, with no registration unused that the state has not left
+    /// unused too, for strictly less: every way on from the state is open to that
+    /// earlier arrival too and may end wherever the state's could (requirements only
+    /// ever ask for credentials, no move costs more for holding more, and holding more
+    /// never leaves more unused), so the state can lead to no best route. Equal costs
     /// are kept, so ties between routes are still broken by how they read.
     fn dominated(&self, state: State, cost: RouteCost) -> bool {
         let (stamp, settled) = &self.settled_with[state.node.index()];
         *stamp == self.epoch
-            && settled.iter().any(|&(credentials, settled_cost)| {
-                settled_cost < cost && state.credentials.is_subset(credentials)
+            && settled.iter().any(|&(credentials, unused, settled_cost)| {
+                settled_cost < cost
+                    && state.credentials.is_subset(credentials)
+                    && unused.is_subset(state.unused)
             })
     }
 
@@ -355,7 +411,7 @@ impl<'g> Engine<'g> {
             *stamp = epoch;
             settled.clear();
         }
-        settled.push((state.credentials, cost));
+        settled.push((state.credentials, state.unused, cost));
     }
 
     /// Lifts every temporary block set by [`Engine::block_node`] and [`Engine::block_edge`].
@@ -463,16 +519,33 @@ impl<'g> Engine<'g> {
     }
 
     /// Where a move from `from` along `edge` leads, or none when the person may not
-    /// enter the role it goes to.
+    /// enter the role it goes to, or may not leave `from` that way because the move does
+    /// not rely on the registration they just trained for there (see the module docs).
     fn step(&self, from: State, edge: EdgeIndex, to: NodeIndex) -> Option<State> {
-        let credentials = from.credentials.union(self.graph.grants_at(edge));
-        self.graph
-            .needs_at(to)
-            .admits(credentials, self.one_of)
-            .then_some(State {
-                node: to,
-                credentials,
-            })
+        let grants = self.graph.grants_at(edge);
+        let credentials = from.credentials.union(grants);
+        if !self.graph.needs_at(to).admits(credentials, self.one_of) {
+            return None;
+        }
+        let registrations = self.graph.registrations_in(grants);
+        if !from.unused.is_empty() {
+            let mut relied_on = self.named[to.index()];
+            if !registrations.is_empty() {
+                relied_on = relied_on.union(self.named[from.node.index()]);
+            }
+            if !from.unused.is_subset(relied_on) {
+                return None;
+            }
+        }
+        let mut unused = registrations.minus(from.credentials);
+        if Some(to) == self.via {
+            unused = unused.minus(self.named[to.index()]);
+        }
+        Some(State {
+            node: to,
+            credentials,
+            unused,
+        })
     }
 
     fn next_epoch(&mut self) {
@@ -708,6 +781,7 @@ impl<'g> Engine<'g> {
         Path {
             nodes: states.iter().map(|state| state.node).collect(),
             credentials: states.iter().map(|state| state.credentials).collect(),
+            unused: states.iter().map(|state| state.unused).collect(),
             edges,
             prefix,
             deviation: 0,
@@ -801,6 +875,7 @@ mod tests {
         State {
             node,
             credentials: CredentialSet::EMPTY,
+            unused: CredentialSet::EMPTY,
         }
     }
 

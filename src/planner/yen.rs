@@ -103,6 +103,7 @@ impl LooplessPaths {
             nodes: root.to_vec(),
             edges: last.edges[..spur_at].to_vec(),
             credentials: last.credentials[..=spur_at].to_vec(),
+            unused: last.unused[..=spur_at].to_vec(),
             prefix: last.prefix[..=spur_at].to_vec(),
             deviation: spur_at,
         };
