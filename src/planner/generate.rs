@@ -200,6 +200,12 @@ pub enum Grants {
 /// validator demands of real packs, no credential is granted on a cycle of roles. About
 /// one role in four needs one credential, one in six needs one of two, and entry roles
 /// hold one credential or one of two; `grants` says which moves grant one.
+///
+/// The credentials are qualifications, not registrations. Inside a tier the random moves
+/// put almost every role on a cycle, and the validator allows a move that trains for a
+/// registration only into a role on no cycle (the planner's training rule relies on it),
+/// so registrations here would make a pack no real one resembles. Qualifications gate
+/// roles and travel with the person exactly as registrations do.
 pub fn credentialed_pack(roles: usize, per_role: usize, seed: u64, grants: Grants) -> Pack {
     let mut pack = synthetic_pack(roles, per_role, seed);
     let mut random = SplitMix64::new(seed ^ 0x00C0_FFEE);
@@ -207,11 +213,11 @@ pub fn credentialed_pack(roles: usize, per_role: usize, seed: u64, grants: Grant
     pack.credentials = (0..SYNTHETIC_CREDENTIALS)
         .map(|i| Credential {
             id: credential_id(i),
-            name: format!("Synthetic registration {i}"),
-            kind: CredentialKind::Registration,
-            body: "A synthetic regulator".to_owned(),
+            name: format!("Synthetic qualification {i}"),
+            kind: CredentialKind::Qualification,
+            body: "A synthetic awarding body".to_owned(),
             how_to_get: "Synthetic training.".to_owned(),
-            why_it_gates: None,
+            why_it_gates: Some("Synthetic roles ask for it.".to_owned()),
             needs_degree: false,
             sources: vec![SYNTHETIC_SOURCE.into()],
             origin: None,
