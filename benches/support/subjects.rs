@@ -61,8 +61,8 @@ pub const CREDENTIALED_SIZES: [usize; 1] = [10_000];
 
 /// A generated graph of `roles` roles with credentials as real packs have them: roles
 /// that need them, entry roles that hold them and training moves into those roles that
-/// grant them (qualifications; see [`credentialed_pack`]). Routes go from the first role to the highest-numbered role it
-/// can reach, so the query has an answer.
+/// grant them (qualifications; see [`credentialed_pack`]). Routes go from the first
+/// role to the highest-numbered role it can reach, so the query has an answer.
 pub fn credentialed(roles: usize) -> Subject {
     credentialed_with(roles, Grants::IntoRolesThatNeedThem, "credentialed")
 }

@@ -171,6 +171,9 @@ pub struct CredentialTable {
     pub grants: Vec<CredentialSet>,
     /// The credentials that are registrations with a regulator (not qualifications).
     pub registrations: CredentialSet,
+    /// The registrations each role names, by role position: those entering it asks for
+    /// and those everyone in it holds (or one of which they hold).
+    pub registrations_named: Vec<CredentialSet>,
 }
 
 impl CredentialTable {
@@ -191,7 +194,7 @@ impl CredentialTable {
                     set.union(CredentialSet::single(position))
                 })
         };
-        let needs = pack
+        let needs: Vec<RoleNeeds> = pack
             .roles
             .iter()
             .map(|role| RoleNeeds {
@@ -200,8 +203,8 @@ impl CredentialTable {
                 impossible: role.requires.named().any(|id| !positions.contains_key(id)),
             })
             .collect();
-        let holds = pack.roles.iter().map(|role| set_of(&role.holds)).collect();
-        let holds_one_of = pack
+        let holds: Vec<CredentialSet> = pack.roles.iter().map(|role| set_of(&role.holds)).collect();
+        let holds_one_of: Vec<CredentialSet> = pack
             .roles
             .iter()
             .map(|role| set_of(&role.holds_one_of))
@@ -211,15 +214,25 @@ impl CredentialTable {
             .iter()
             .map(|transition| set_of(&transition.grants))
             .collect();
-        let registrations = pack
+        let registration_ids: Vec<CredentialId> = pack
             .credentials
             .iter()
-            .take(MAX_CREDENTIALS)
-            .enumerate()
-            .filter(|(_, credential)| credential.kind == CredentialKind::Registration)
-            .fold(CredentialSet::EMPTY, |set, (position, _)| {
-                set.union(CredentialSet::single(position))
-            });
+            .filter(|credential| credential.kind == CredentialKind::Registration)
+            .map(|credential| credential.id.clone())
+            .collect();
+        let registrations = set_of(&registration_ids);
+        let registrations_named = needs
+            .iter()
+            .zip(holds.iter().zip(&holds_one_of))
+            .map(|(needs, (&holds, &holds_one_of))| {
+                needs
+                    .all_of
+                    .union(needs.any_of)
+                    .union(holds)
+                    .union(holds_one_of)
+                    .intersection(registrations)
+            })
+            .collect();
         CredentialTable {
             positions,
             needs,
@@ -227,6 +240,7 @@ impl CredentialTable {
             holds_one_of,
             grants,
             registrations,
+            registrations_named,
         }
     }
 

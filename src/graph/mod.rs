@@ -291,16 +291,7 @@ impl RoleGraph {
     /// The registrations the role at a node names: those entering it asks for, and
     /// those everyone in it holds (or one of which they hold).
     pub fn registrations_named_at(&self, node: NodeIndex) -> CredentialSet {
-        let position = self.graph[node];
-        let table = &self.credentials;
-        let needs = table.needs[position];
-        self.registrations_in(
-            needs
-                .all_of
-                .union(needs.any_of)
-                .union(table.holds[position])
-                .union(table.holds_one_of[position]),
-        )
+        self.credentials.registrations_named[self.graph[node]]
     }
 
     /// The transition from one role straight to another, if there is one.

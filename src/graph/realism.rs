@@ -80,10 +80,10 @@ fn grants_on_cycles(graph: &RoleGraph, problems: &mut Vec<RealismProblem>) {
     let petgraph = graph.petgraph();
     let mut component = vec![0usize; petgraph.node_count()];
     // How many roles each component of the graph has: more than one means a cycle.
-    let mut members = Vec::new();
-    for (number, component_members) in tarjan_scc(petgraph).into_iter().enumerate() {
-        members.push(component_members.len());
-        for node in component_members {
+    let mut component_size = Vec::new();
+    for (number, members) in tarjan_scc(petgraph).into_iter().enumerate() {
+        component_size.push(members.len());
+        for node in members {
             component[node.index()] = number;
         }
     }
@@ -101,7 +101,7 @@ fn grants_on_cycles(graph: &RoleGraph, problems: &mut Vec<RealismProblem>) {
         } else if !graph
             .registrations_in(graph.grants_at(edge.id()))
             .is_empty()
-            && members[component[edge.target().index()]] > 1
+            && component_size[component[edge.target().index()]] > 1
         {
             problems.push(RealismProblem {
                 rule: RealismRule::GrantOnCycle,

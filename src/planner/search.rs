@@ -234,8 +234,7 @@ type SettledAs = (CredentialSet, CredentialSet, RouteCost);
 ///
 /// Per-state buffers hold every role with the credentials the person starts with (and no
 /// unused registration), laid out by role, followed by the other states (a role with
-/// more credentials) in the order
-/// the search first met them, found through a hash table. So a pack without credentials
+/// more credentials) in the order the search first met them, found through a hash table. So a pack without credentials
 /// costs the same as a plain role search, and a pack with them pays only for the states
 /// a search actually reaches.
 pub(crate) struct Engine<'g> {
@@ -246,8 +245,6 @@ pub(crate) struct Engine<'g> {
     start: State,
     /// The professions one of which the person holds without having said which.
     one_of: CredentialSet,
-    /// Per role, the registrations it names: asked for on entry or held by everyone in it.
-    named: Vec<CredentialSet>,
     /// The role the person asked to go through, which relies on what it names.
     via: Option<NodeIndex>,
     node_open: Vec<bool>,
@@ -317,11 +314,6 @@ impl<'g> Engine<'g> {
                 unused: CredentialSet::EMPTY,
             },
             one_of,
-            named: graph
-                .petgraph()
-                .node_indices()
-                .map(|node| graph.registrations_named_at(node))
-                .collect(),
             via: constraints.via.as_ref().and_then(|id| graph.node(id)),
             node_open,
             edge_cost: vec![EdgeCost::NotYetPriced; edges],
@@ -529,9 +521,9 @@ impl<'g> Engine<'g> {
         }
         let registrations = self.graph.registrations_in(grants);
         if !from.unused.is_empty() {
-            let mut relied_on = self.named[to.index()];
+            let mut relied_on = self.graph.registrations_named_at(to);
             if !registrations.is_empty() {
-                relied_on = relied_on.union(self.named[from.node.index()]);
+                relied_on = relied_on.union(self.graph.registrations_named_at(from.node));
             }
             if !from.unused.is_subset(relied_on) {
                 return None;
@@ -539,7 +531,7 @@ impl<'g> Engine<'g> {
         }
         let mut unused = registrations.minus(from.credentials);
         if Some(to) == self.via {
-            unused = unused.minus(self.named[to.index()]);
+            unused = unused.minus(self.graph.registrations_named_at(to));
         }
         Some(State {
             node: to,
